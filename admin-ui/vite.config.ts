@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+// The Spring Boot server that backs the console during `npm run dev`.
+const backend = 'http://localhost:8080';
+
+export default defineConfig({
+  // Relative asset URLs keep the console working under a servlet context path.
+  base: './',
+  build: {
+    // Maven packages target/classes into the jar; Spring Boot serves classpath:/static/ at /.
+    outDir: 'target/classes/static',
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      '/api': backend,
+      '/engine-rest': backend,
+    },
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.test.ts'],
+  },
+});

@@ -1,0 +1,154 @@
+package dev.baton.engine.instances;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.adapters.JsonVariables;
+import dev.baton.engine.system.NotFoundException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts process instances and reads them back, from runtime while they run, from history after.
+ */
+@Service
+public class InstanceService {
+
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final RepositoryService repository;
+  private final ObjectMapper mapper;
+
+  InstanceService(
+      RuntimeService runtime,
+      HistoryService history,
+      RepositoryService repository,
+      ObjectMapper mapper) {
+    this.runtime = runtime;
+    this.history = history;
+    this.repository = repository;
+    this.mapper = mapper;
+  }
+
+  /** Starts the latest version of {@code key}; all input is checked before anything is written. */
+  public InstanceView start(String key, StartInstanceRequest request) {
+    VariableMap variables = JsonVariables.fromJson(request.variables());
+    ProcessDefinition definition =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(key)
+            .latestVersion()
+            .singleResult();
+    if (definition == null) {
+      throw new NotFoundException("No process definition with key '" + key + "'");
+    }
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceById(definition.getId())
+            .businessKey(request.businessKey())
+            .setVariables(variables)
+            .execute();
+    return InstanceView.started(
+        instance.getId(),
+        instance.getBusinessKey(),
+        definition.getId(),
+        key,
+        definition.getVersion());
+  }
+
+  /** The instance with that id, or {@link NotFoundException}. */
+  public InstanceView get(String id) {
+    ProcessInstance running =
+        runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
+    if (running != null) {
+      return runningView(running);
+    }
+    HistoricProcessInstance ended =
+        history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
+    if (ended == null) {
+      throw new NotFoundException("No process instance with id '" + id + "'");
+    }
+    return endedView(ended);
+  }
+
+  private InstanceView runningView(ProcessInstance instance) {
+    ProcessDefinition definition =
+        repository.getProcessDefinition(instance.getProcessDefinitionId());
+    List<IncidentView> incidents =
+        runtime.createIncidentQuery().processInstanceId(instance.getId()).list().stream()
+            .map(InstanceService::incident)
+            .toList();
+    HistoricProcessInstance started =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(instance.getId())
+            .singleResult();
+    return new InstanceView(
+        instance.getId(),
+        instance.getBusinessKey(),
+        definition.getId(),
+        definition.getKey(),
+        definition.getVersion(),
+        incidents.isEmpty() ? InstanceState.RUNNING : InstanceState.INCIDENT,
+        started == null ? null : instant(started.getStartTime()),
+        null,
+        null,
+        runtime.getActiveActivityIds(instance.getId()),
+        incidents,
+        JsonVariables.toJson(runtime.getVariablesTyped(instance.getId(), false), mapper));
+  }
+
+  private InstanceView endedView(HistoricProcessInstance instance) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (HistoricVariableInstance variable :
+        history
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(instance.getId())
+            .disableCustomObjectDeserialization()
+            .list()) {
+      if (variable.getActivityInstanceId() == null
+          || variable.getActivityInstanceId().equals(instance.getId())) {
+        variables.put(
+            variable.getName(), JsonVariables.valueToJson(variable.getTypedValue(), mapper));
+      }
+    }
+    boolean completed = HistoricProcessInstance.STATE_COMPLETED.equals(instance.getState());
+    return new InstanceView(
+        instance.getId(),
+        instance.getBusinessKey(),
+        instance.getProcessDefinitionId(),
+        instance.getProcessDefinitionKey(),
+        instance.getProcessDefinitionVersion(),
+        completed ? InstanceState.COMPLETED : InstanceState.CANCELED,
+        instant(instance.getStartTime()),
+        instant(instance.getEndTime()),
+        instance.getEndActivityId(),
+        List.of(),
+        List.of(),
+        variables);
+  }
+
+  private static IncidentView incident(Incident incident) {
+    return new IncidentView(
+        incident.getId(),
+        incident.getIncidentType(),
+        incident.getActivityId(),
+        incident.getIncidentMessage(),
+        instant(incident.getIncidentTimestamp()));
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+}

@@ -1,0 +1,16 @@
+package dev.baton.engine.system;
+
+/** Every path of Baton's own HTTP API, in one place. */
+public final class ApiPaths {
+
+  public static final String API = "/api";
+  public static final String SYSTEM = API + "/system";
+  public static final String DEFINITIONS = API + "/definitions";
+  public static final String PROCESS_INSTANCES = API + "/processes/{key}/instances";
+  public static final String INSTANCE = API + "/instances/{id}";
+  public static final String ENGINE_REST = "/engine-rest";
+  public static final String DEMO = "/demo";
+  public static final String HEALTH = "/actuator/health";
+
+  private ApiPaths() {}
+}
