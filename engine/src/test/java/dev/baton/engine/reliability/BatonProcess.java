@@ -1,0 +1,104 @@
+package dev.baton.engine.reliability;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Baton as its own operating-system process (the packaged jar), on an H2 file of the caller's
+ * choosing: what a crash test needs to kill and restart.
+ */
+final class BatonProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+
+  private BatonProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /** Starts the jar on a free port with the demo user and services, and waits until it is up. */
+  static BatonProcess start(Path dataDirectory, Path log, String... extraArguments)
+      throws IOException {
+    String jar = System.getProperty("baton.it.jar", "target/baton.jar");
+    if (!Files.exists(Path.of(jar))) {
+      throw new IllegalStateException("Packaged jar " + jar + " is missing: run 'mvn verify'");
+    }
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-jar", jar));
+    command.add("--server.port=" + port);
+    command.add("--BATON_DATA_DIR=" + dataDirectory);
+    command.add("--spring.profiles.active=default");
+    command.add("--baton.engine.security.demo-user=true");
+    command.add("--baton.engine.demo.enabled=true");
+    command.addAll(List.of(extraArguments));
+    Files.createDirectories(log.getParent());
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    BatonProcess baton = new BatonProcess(process, port);
+    baton.awaitHealthy();
+    return baton;
+  }
+
+  private void awaitHealthy() {
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException("Baton exited with " + process.exitValue());
+              }
+              return given().port(port).get("/actuator/health").statusCode() == 200;
+            });
+  }
+
+  /** A request to this process, signed in as the demo user. */
+  RequestSpecification asDemo() {
+    return given().port(port).auth().preemptive().basic("demo", "demo").accept(ContentType.JSON);
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM: Spring's graceful shutdown. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      kill();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
