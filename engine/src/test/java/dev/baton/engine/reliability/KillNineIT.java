@@ -3,6 +3,7 @@ package dev.baton.engine.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.baton.engine.BatonProcess;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;

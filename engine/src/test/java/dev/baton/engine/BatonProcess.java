@@ -1,4 +1,4 @@
-package dev.baton.engine.reliability;
+package dev.baton.engine;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * Baton as its own operating-system process (the packaged jar), on an H2 file of the caller's
  * choosing: what a crash test needs to kill and restart.
  */
-final class BatonProcess implements AutoCloseable {
+public final class BatonProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
@@ -31,6 +31,19 @@ final class BatonProcess implements AutoCloseable {
   /** Starts the jar on a free port with the demo user and services, and waits until it is up. */
   static BatonProcess start(Path dataDirectory, Path log, String... extraArguments)
       throws IOException {
+    List<String> arguments = new ArrayList<>();
+    arguments.add("--spring.profiles.active=default");
+    arguments.add("--baton.engine.security.demo-user=true");
+    arguments.add("--baton.engine.demo.enabled=true");
+    arguments.addAll(List.of(extraArguments));
+    BatonProcess baton = launch(dataDirectory, log, arguments);
+    baton.awaitHealthy();
+    return baton;
+  }
+
+  /** Starts the jar with exactly these arguments (plus port and data directory); does not wait. */
+  public static BatonProcess launch(Path dataDirectory, Path log, List<String> arguments)
+      throws IOException {
     String jar = System.getProperty("baton.it.jar", "target/baton.jar");
     if (!Files.exists(Path.of(jar))) {
       throw new IllegalStateException("Packaged jar " + jar + " is missing: run 'mvn verify'");
@@ -41,22 +54,26 @@ final class BatonProcess implements AutoCloseable {
     command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-jar", jar));
     command.add("--server.port=" + port);
     command.add("--BATON_DATA_DIR=" + dataDirectory);
-    command.add("--spring.profiles.active=default");
-    command.add("--baton.engine.security.demo-user=true");
-    command.add("--baton.engine.demo.enabled=true");
-    command.addAll(List.of(extraArguments));
+    command.addAll(arguments);
     Files.createDirectories(log.getParent());
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
-    BatonProcess baton = new BatonProcess(process, port);
-    baton.awaitHealthy();
-    return baton;
+    return new BatonProcess(process, port);
   }
 
-  private void awaitHealthy() {
+  /** Waits for the process to exit by itself and returns its exit code. */
+  public int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("Baton did not exit within " + timeout);
+    }
+    return process.exitValue();
+  }
+
+  /** Waits until /actuator/health answers 200. */
+  public void awaitHealthy() {
     await()
         .atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofMillis(250))
@@ -71,18 +88,28 @@ final class BatonProcess implements AutoCloseable {
   }
 
   /** A request to this process, signed in as the demo user. */
-  RequestSpecification asDemo() {
-    return given().port(port).auth().preemptive().basic("demo", "demo").accept(ContentType.JSON);
+  public RequestSpecification asDemo() {
+    return as("demo", "demo");
+  }
+
+  /** A request to this process, signed in as that user. */
+  public RequestSpecification as(String user, String password) {
+    return given().port(port).auth().preemptive().basic(user, password).accept(ContentType.JSON);
+  }
+
+  /** A request to this process without credentials. */
+  public RequestSpecification anonymous() {
+    return given().port(port).accept(ContentType.JSON);
   }
 
   /** SIGKILL: no shutdown hook, no flush, no goodbye. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
   /** SIGTERM: Spring's graceful shutdown. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       kill();
