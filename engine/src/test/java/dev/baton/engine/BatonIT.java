@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,9 +19,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the HTTP integration tests: one shared Baton on a random port with the demo user and the
  * demo services, on a fresh H2 file (or on PostgreSQL under {@code -Ppostgres}).
  */
+// metrics export is what operators scrape, so the tests keep it on
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"baton.engine.security.demo-user=true", "baton.engine.demo.enabled=true"})
+    properties = {
+      "baton.engine.security.demo-user=true",
+      "baton.engine.demo.enabled=true",
+      // workers polling without long-poll go STALE 2 s after their last call
+      "baton.engine.workers.stale-margin=2s"
+    })
 public abstract class BatonIT {
 
   protected static final String USER = "demo";

@@ -29,7 +29,7 @@ public final class BatonProcess implements AutoCloseable {
   }
 
   /** Starts the jar on a free port with the demo user and services, and waits until it is up. */
-  static BatonProcess start(Path dataDirectory, Path log, String... extraArguments)
+  public static BatonProcess start(Path dataDirectory, Path log, String... extraArguments)
       throws IOException {
     List<String> arguments = new ArrayList<>();
     arguments.add("--spring.profiles.active=default");

@@ -48,9 +48,16 @@ class DemoController {
     return answer(demo.charge(key, order == null ? NullNode.getInstance() : order));
   }
 
+  @PostMapping("/payment/refund")
+  ResponseEntity<String> refund(@RequestHeader(name = KEY, required = false) String key) {
+    return answer(demo.refund(key));
+  }
+
   @PostMapping("/shipping/ship")
-  ResponseEntity<String> ship(@RequestHeader(name = KEY, required = false) String key) {
-    return answer(demo.ship(key));
+  ResponseEntity<String> ship(
+      @RequestHeader(name = KEY, required = false) String key,
+      @RequestBody(required = false) JsonNode order) {
+    return answer(demo.ship(key, order == null ? NullNode.getInstance() : order));
   }
 
   /** Switches a service on ({@code {"available": true}}) or off (it then answers 503). */

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DemoServices {
 
   static final Set<String> SERVICES = Set.of("inventory", "payment", "shipping");
+  static final String UNSERVED_COUNTRY = "XX";
 
   private final DemoEffectRepository effects;
   private final TransactionTemplate transactions;
@@ -64,9 +65,25 @@ public class DemoServices {
                 : ok("{\"paymentId\":\"pay-" + shortId() + "\"}"));
   }
 
-  public Answer ship(String key) {
+  public Answer refund(String key) {
+    return once("payment", "refund", key, () -> ok("{\"refundId\":\"ref-" + shortId() + "\"}"));
+  }
+
+  /** Ships anywhere but to country {@value #UNSERVED_COUNTRY}, which no carrier serves. */
+  public Answer ship(String key, JsonNode order) {
+    String country = order.path("country").asText("");
     return once(
-        "shipping", "ship", key, () -> ok("{\"trackingNumber\":\"TRK-" + shortId() + "\"}"));
+        "shipping",
+        "ship",
+        key,
+        () ->
+            UNSERVED_COUNTRY.equals(country)
+                ? new Answer(
+                    HttpStatus.UNPROCESSABLE_ENTITY.value(),
+                    "{\"errorCode\":\"SHIPPING_REJECTED\",\"message\":\"No carrier ships to "
+                        + country
+                        + "\"}")
+                : ok("{\"trackingNumber\":\"TRK-" + shortId() + "\"}"));
   }
 
   /** Switches a service on or off (off: every call answers 503). */

@@ -1,13 +1,11 @@
 package dev.baton.engine.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.engine.system.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -46,11 +44,6 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
       String title,
       String detail)
       throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setInstance(URI.create(request.getRequestURI()));
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    mapper.writeValue(response.getOutputStream(), problem);
+    ProblemResponses.write(request, response, mapper, status, title, detail);
   }
 }

@@ -1,6 +1,12 @@
 package dev.baton.engine.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.system.ApiPaths;
+import dev.baton.engine.workers.ExternalTaskGate;
+import dev.baton.engine.workers.TaskActivity;
+import dev.baton.engine.workers.WorkerAccess;
+import dev.baton.engine.workers.WorkerAuthenticationProvider;
+import dev.baton.engine.workers.WorkerPrincipal;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +17,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
- * Everything needs a signed-in user except health and the demo services' business endpoints (they
- * stand for third-party services that Baton calls). HTTP Basic, no session.
+ * Who may call what. Open: health and the demo services' business endpoints (stand-ins for
+ * third-party services that Baton calls). Workers (signed in with their key): the external-task
+ * protocol only. People: by role. HTTP Basic, no session.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -22,20 +29,28 @@ class SecurityConfiguration {
     ApiPaths.DEMO + "/inventory/reserve",
     ApiPaths.DEMO + "/inventory/release",
     ApiPaths.DEMO + "/payment/charge",
+    ApiPaths.DEMO + "/payment/refund",
     ApiPaths.DEMO + "/shipping/ship"
   };
+
+  private static final String[] PEOPLE = {Roles.ANALYST, Roles.OPERATOR, Roles.ADMIN};
 
   @Bean
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
-      IdentityAuthenticationProvider provider,
+      WorkerAuthenticationProvider workers,
+      IdentityAuthenticationProvider users,
       ProblemAuthenticationHandlers problems,
-      IdentityService identity)
+      IdentityService identity,
+      WorkerAccess workerAccess,
+      TaskActivity taskActivity,
+      ObjectMapper mapper)
       throws Exception {
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authenticationProvider(provider)
+        .authenticationProvider(workers)
+        .authenticationProvider(users)
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .authorizeHttpRequests(
@@ -47,9 +62,19 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/error")
                     .permitAll()
+                    .requestMatchers(ApiPaths.EXTERNAL_TASKS, ApiPaths.EXTERNAL_TASKS + "/**")
+                    .hasAnyRole(WorkerPrincipal.ROLE, Roles.OPERATOR, Roles.ADMIN)
+                    .requestMatchers(HttpMethod.POST, ApiPaths.WORKERS)
+                    .hasRole(Roles.ADMIN)
+                    .requestMatchers(HttpMethod.DELETE, ApiPaths.WORKERS + "/*/credentials")
+                    .hasRole(Roles.ADMIN)
+                    .requestMatchers("/actuator/**")
+                    .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
                     .anyRequest()
-                    .authenticated())
-        .addFilterAfter(new EngineUserFilter(identity), AuthorizationFilter.class);
+                    .hasAnyRole(PEOPLE))
+        .addFilterAfter(
+            new ExternalTaskGate(workerAccess, taskActivity, mapper), AuthorizationFilter.class)
+        .addFilterAfter(new EngineUserFilter(identity), ExternalTaskGate.class);
     return http.build();
   }
 }

@@ -8,7 +8,12 @@ public final class ApiPaths {
   public static final String DEFINITIONS = API + "/definitions";
   public static final String PROCESS_INSTANCES = API + "/processes/{key}/instances";
   public static final String INSTANCE = API + "/instances/{id}";
+  public static final String WORKERS = API + "/workers";
+  public static final String WORKER = WORKERS + "/{workerId}";
+  public static final String WORKER_CREDENTIALS = WORKER + "/credentials";
+  public static final String TOPICS = API + "/topics";
   public static final String ENGINE_REST = "/engine-rest";
+  public static final String EXTERNAL_TASKS = ENGINE_REST + "/external-task";
   public static final String DEMO = "/demo";
   public static final String HEALTH = "/actuator/health";
 

@@ -1,5 +1,6 @@
 package dev.baton.engine.system;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Configuration of the engine module, under {@code baton.engine}. */
@@ -13,6 +14,13 @@ public class BatonProperties {
 
   /** The demo order services (payment, inventory, shipping) served by this application. */
   private final Demo demo = new Demo();
+
+  /** The worker registry. */
+  private final Workers workers = new Workers();
+
+  public Workers getWorkers() {
+    return workers;
+  }
 
   public Security getSecurity() {
     return security;
@@ -82,6 +90,65 @@ public class BatonProperties {
 
     public void setPaymentLimit(long paymentLimit) {
       this.paymentLimit = paymentLimit;
+    }
+  }
+
+  /** Worker registry settings. */
+  public static class Workers {
+
+    /** Added to a worker's own long-poll timeout to decide it is STALE. */
+    private Duration staleMargin = Duration.ofSeconds(10);
+
+    /** A fixed window instead of long-poll timeout plus margin; unset by default. */
+    private Duration staleAfter;
+
+    /** How often this node adds what it saw to the registry table. */
+    private Duration flushInterval = Duration.ofSeconds(5);
+
+    /** How many distinct worker ids this node tracks at most (protects memory from id churn). */
+    private int maxTracked = 10_000;
+
+    /** How often the queue and worker gauges are recomputed. */
+    private Duration metricsRefresh = Duration.ofSeconds(10);
+
+    public Duration getStaleMargin() {
+      return staleMargin;
+    }
+
+    public void setStaleMargin(Duration staleMargin) {
+      this.staleMargin = staleMargin;
+    }
+
+    public Duration getStaleAfter() {
+      return staleAfter;
+    }
+
+    public void setStaleAfter(Duration staleAfter) {
+      this.staleAfter = staleAfter;
+    }
+
+    public Duration getFlushInterval() {
+      return flushInterval;
+    }
+
+    public void setFlushInterval(Duration flushInterval) {
+      this.flushInterval = flushInterval;
+    }
+
+    public int getMaxTracked() {
+      return maxTracked;
+    }
+
+    public void setMaxTracked(int maxTracked) {
+      this.maxTracked = maxTracked;
+    }
+
+    public Duration getMetricsRefresh() {
+      return metricsRefresh;
+    }
+
+    public void setMetricsRefresh(Duration metricsRefresh) {
+      this.metricsRefresh = metricsRefresh;
     }
   }
 }

@@ -39,13 +39,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
   }
 
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
     return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
   }
 
   @ExceptionHandler(OptimisticLockingException.class)
-  ProblemDetail conflict(OptimisticLockingException e) {
+  ProblemDetail concurrentChange(OptimisticLockingException e) {
     return problem(HttpStatus.CONFLICT, "Conflict", "The data changed concurrently; try again.");
   }
 

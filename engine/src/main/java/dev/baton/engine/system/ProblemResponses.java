@@ -1,0 +1,32 @@
+package dev.baton.engine.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+/** Writes {@code application/problem+json} from servlet filters, where no advice applies. */
+public final class ProblemResponses {
+
+  private ProblemResponses() {}
+
+  public static void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      ObjectMapper mapper,
+      HttpStatus status,
+      String title,
+      String detail)
+      throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setInstance(URI.create(request.getRequestURI()));
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    mapper.writeValue(response.getOutputStream(), problem);
+  }
+}

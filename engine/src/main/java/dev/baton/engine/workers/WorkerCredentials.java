@@ -1,0 +1,122 @@
+package dev.baton.engine.workers;
+
+import dev.baton.engine.system.ConflictException;
+import dev.baton.engine.system.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues, checks and revokes worker keys. A key is 256 random bits, so a SHA-256 hash is enough to
+ * store it (no slow password hash needed) and cheap to check on every poll; checks are cached for a
+ * few seconds, and a revocation on this node takes effect at once.
+ */
+@Service
+public class WorkerCredentials {
+
+  private static final Duration CACHE_TIME = Duration.ofSeconds(5);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final WorkerCredentialRepository credentials;
+  private final IdentityService identity;
+  private final Clock clock;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  private record Cached(Optional<WorkerCredential> credential, Instant until) {}
+
+  WorkerCredentials(WorkerCredentialRepository credentials, IdentityService identity, Clock clock) {
+    this.credentials = credentials;
+    this.identity = identity;
+    this.clock = clock;
+  }
+
+  /** Registers a worker and returns its new key; refuses an id that is taken. */
+  @Transactional
+  public IssuedCredential register(RegisterWorkerRequest request, String registeredBy) {
+    String workerId = request.workerId();
+    if (identity.createUserQuery().userId(workerId).count() > 0) {
+      throw new ConflictException("'" + workerId + "' is a user name; choose another worker id");
+    }
+    Optional<WorkerCredential> existing = credentials.findById(workerId);
+    if (existing.filter(WorkerCredential::isActive).isPresent()) {
+      throw new ConflictException(
+          "Worker '" + workerId + "' has a key already; revoke it first to issue a new one");
+    }
+    Set<String> topics = new TreeSet<>(request.topics());
+    String key = newKey();
+    Instant now = clock.instant();
+    String csv = String.join(",", topics);
+    WorkerCredential credential =
+        existing
+            .map(
+                revoked -> {
+                  revoked.renew(csv, hash(key), now, registeredBy);
+                  return revoked;
+                })
+            .orElseGet(() -> new WorkerCredential(workerId, csv, hash(key), now, registeredBy));
+    credentials.save(credential);
+    cache.remove(workerId);
+    return new IssuedCredential(workerId, topics, key, now);
+  }
+
+  /** Revokes a worker's key: from now on it gets 401. */
+  @Transactional
+  public void revoke(String workerId) {
+    WorkerCredential credential =
+        credentials
+            .findById(workerId)
+            .filter(WorkerCredential::isActive)
+            .orElseThrow(
+                () -> new NotFoundException("Worker '" + workerId + "' has no active key"));
+    credential.revoke(clock.instant());
+    cache.remove(workerId);
+  }
+
+  /** The credential for this worker id, active or revoked, if any (cached briefly). */
+  Optional<WorkerCredential> find(String workerId) {
+    Instant now = clock.instant();
+    Cached cached = cache.get(workerId);
+    if (cached == null || cached.until().isBefore(now)) {
+      cached = new Cached(credentials.findById(workerId), now.plus(CACHE_TIME));
+      cache.put(workerId, cached);
+    }
+    return cached.credential();
+  }
+
+  /** Whether {@code key} is the key of this active credential, compared in constant time. */
+  static boolean matches(WorkerCredential credential, String key) {
+    return MessageDigest.isEqual(
+        credential.getKeyHash().getBytes(StandardCharsets.US_ASCII),
+        hash(key).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static String newKey() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static String hash(String key) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
