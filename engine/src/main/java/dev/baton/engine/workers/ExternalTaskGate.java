@@ -85,6 +85,10 @@ public class ExternalTaskGate extends OncePerRequestFilter {
       }
     } else {
       chain.doFilter(cached, response);
+      if (call.operation() == Operation.EXTEND_LOCK
+          && response.getStatus() == HttpServletResponse.SC_NO_CONTENT) {
+        activity.alive(call.workerId());
+      }
     }
   }
 

@@ -83,6 +83,11 @@ public class TaskActivity {
     return task == null ? null : task.getTopicName();
   }
 
+  /** A call that shows the worker is alive, without changing any count. */
+  void alive(String workerId) {
+    registry.seen(workerId);
+  }
+
   void finished(String workerId, String topic, String taskId, Outcome outcome) {
     topicOfTask.remove(taskId);
     registry.counted(workerId, outcome, 1);

@@ -51,6 +51,12 @@ public class WorkerRegistry {
     worker(workerId, now).ifPresent(w -> w.polled(topics, longPollMillis, remoteAddress, now));
   }
 
+  /** The worker called, e.g. to extend a lock. */
+  public void seen(String workerId) {
+    Instant now = clock.instant();
+    worker(workerId, now).ifPresent(w -> w.seen(now));
+  }
+
   /** A call of the worker had this outcome for {@code tasks} tasks. */
   public void counted(String workerId, Outcome outcome, int tasks) {
     Instant now = clock.instant();
