@@ -17,7 +17,7 @@ export function definitionRow(definition: ProcessDefinitionSummary): HTMLTableRo
     cell(definition.name || definition.key),
     cell(definition.key, 'mono'),
     cell(String(definition.version), 'num'),
-    cell(String(definition.runningInstances), 'num'),
+    cell(String(definition.runningInstances), 'num js-running'),
     incidentsCell(definition.incidents),
   );
   if (definition.incidents > 0) {

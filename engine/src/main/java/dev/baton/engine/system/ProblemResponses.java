@@ -25,6 +25,8 @@ public final class ProblemResponses {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
     problem.setInstance(URI.create(request.getRequestURI()));
+    // Camunda's REST clients read "message" from error bodies
+    problem.setProperty("message", detail);
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     mapper.writeValue(response.getOutputStream(), problem);
