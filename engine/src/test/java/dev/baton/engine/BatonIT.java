@@ -68,4 +68,63 @@ public abstract class BatonIT {
         .extract()
         .path("id");
   }
+
+  /** Starts the remote order variant and fails its shipping task with no retries: an incident. */
+  protected static String startOrderWithIncident(String businessKey, String failure) {
+    String id =
+        asDemo()
+            .contentType(ContentType.JSON)
+            .body(Map.of("businessKey", businessKey, "variables", Map.of("amount", 12)))
+            .post("/api/processes/order-fulfillment-remote/instances")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Map<String, Object> fetch =
+        Map.of(
+            "workerId",
+            "it-failer",
+            "maxTasks",
+            1,
+            "topics",
+            java.util.List.of(
+                Map.of(
+                    "topicName", "shipping", "lockDuration", 60_000, "businessKey", businessKey)));
+    String taskId =
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(30))
+            .until(
+                () -> {
+                  java.util.List<String> ids =
+                      asDemo()
+                          .contentType(ContentType.JSON)
+                          .body(fetch)
+                          .post("/engine-rest/external-task/fetchAndLock")
+                          .then()
+                          .statusCode(200)
+                          .extract()
+                          .jsonPath()
+                          .getList("id");
+                  return ids.isEmpty() ? null : ids.get(0);
+                },
+                java.util.Objects::nonNull);
+    asDemo()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "workerId",
+                "it-failer",
+                "errorMessage",
+                failure,
+                "errorDetails",
+                "java.lang.IllegalStateException: " + failure + "\n\tat carrier.Ship(Ship.java:1)",
+                "retries",
+                0,
+                "retryTimeout",
+                0))
+        .post("/engine-rest/external-task/{id}/failure", taskId)
+        .then()
+        .statusCode(204);
+    return id;
+  }
 }

@@ -1,11 +1,16 @@
 package dev.baton.engine.definitions;
 
 import dev.baton.engine.system.ApiPaths;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Definitions")
 class DefinitionController {
 
   private final DefinitionService definitions;
@@ -15,7 +20,28 @@ class DefinitionController {
   }
 
   @GetMapping(ApiPaths.DEFINITIONS)
+  @Operation(summary = "Every deployed definition version with running and incident counts")
   List<DefinitionView> list() {
     return definitions.list();
+  }
+
+  @GetMapping(ApiPaths.DEFINITION)
+  @Operation(summary = "One definition version with its deployment")
+  DefinitionDetail get(@PathVariable String id) {
+    return definitions.get(id);
+  }
+
+  @GetMapping(value = ApiPaths.DEFINITION_XML, produces = MediaType.APPLICATION_XML_VALUE)
+  @Operation(summary = "The BPMN XML of a definition version")
+  String xml(@PathVariable String id) {
+    return definitions.xml(id);
+  }
+
+  @GetMapping(ApiPaths.DEFINITION_STATISTICS)
+  @Operation(
+      summary =
+          "Per activity: instances waiting, incidents, and passed count with p50/p95 durations")
+  ActivityStatistics statistics(@PathVariable String id) {
+    return definitions.statistics(id);
   }
 }

@@ -1,10 +1,20 @@
 package dev.baton.engine.definitions;
 
+import dev.baton.engine.system.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.management.IncidentStatistics;
 import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Service;
 
 /** Reads deployed definitions and their instance and incident counts. */
@@ -12,9 +22,88 @@ import org.springframework.stereotype.Service;
 public class DefinitionService {
 
   private final ManagementService management;
+  private final RepositoryService repository;
+  private final ActivityHistory activityHistory;
 
-  DefinitionService(ManagementService management) {
+  DefinitionService(
+      ManagementService management, RepositoryService repository, ActivityHistory activityHistory) {
     this.management = management;
+    this.repository = repository;
+    this.activityHistory = activityHistory;
+  }
+
+  /** One definition version with its counts and deployment. */
+  public DefinitionDetail get(String id) {
+    ProcessDefinition definition = find(id);
+    DefinitionView counts =
+        list().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+    Deployment deployment =
+        repository
+            .createDeploymentQuery()
+            .deploymentId(definition.getDeploymentId())
+            .singleResult();
+    return new DefinitionDetail(
+        counts.id(),
+        counts.key(),
+        counts.name(),
+        counts.version(),
+        counts.versionTag(),
+        counts.runningInstances(),
+        counts.incidents(),
+        definition.getDeploymentId(),
+        deployment == null || deployment.getDeploymentTime() == null
+            ? null
+            : deployment.getDeploymentTime().toInstant());
+  }
+
+  /** The BPMN XML of a definition version. */
+  public String xml(String id) {
+    find(id);
+    try (InputStream xml = repository.getProcessModel(id)) {
+      return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Per activity: instances waiting now, open incidents, and what history says passed. */
+  public ActivityStatistics statistics(String id) {
+    find(id);
+    Map<String, ActivityStatistics.Activity> activities = new TreeMap<>();
+    Map<String, ActivityHistory.Passed> passed = activityHistory.passed(id);
+    for (org.camunda.bpm.engine.management.ActivityStatistics now :
+        management.createActivityStatisticsQuery(id).includeIncidents().list()) {
+      long incidents =
+          now.getIncidentStatistics().stream()
+              .mapToLong(IncidentStatistics::getIncidentCount)
+              .sum();
+      activities.put(
+          now.getId(),
+          activity(now.getId(), now.getInstances(), incidents, passed.get(now.getId())));
+    }
+    passed.forEach(
+        (activityId, p) -> activities.putIfAbsent(activityId, activity(activityId, 0, 0, p)));
+    return new ActivityStatistics(List.copyOf(activities.values()));
+  }
+
+  private static ActivityStatistics.Activity activity(
+      String activityId, long running, long incidents, ActivityHistory.Passed passed) {
+    return new ActivityStatistics.Activity(
+        activityId,
+        running,
+        incidents,
+        passed == null ? 0 : passed.count(),
+        passed == null ? null : passed.p50Millis(),
+        passed == null ? null : passed.p95Millis());
+  }
+
+  private ProcessDefinition find(String id) {
+    ProcessDefinition definition =
+        repository.createProcessDefinitionQuery().processDefinitionId(id).singleResult();
+    if (definition == null) {
+      throw new NotFoundException("No process definition with id '" + id + "'");
+    }
+    return definition;
   }
 
   /** Every deployed version, by key and newest version first, counted in one statistics query. */

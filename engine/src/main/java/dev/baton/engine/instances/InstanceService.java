@@ -123,14 +123,13 @@ public class InstanceService {
             variable.getName(), JsonVariables.valueToJson(variable.getTypedValue(), mapper));
       }
     }
-    boolean completed = HistoricProcessInstance.STATE_COMPLETED.equals(instance.getState());
     return new InstanceView(
         instance.getId(),
         instance.getBusinessKey(),
         instance.getProcessDefinitionId(),
         instance.getProcessDefinitionKey(),
         instance.getProcessDefinitionVersion(),
-        completed ? InstanceState.COMPLETED : InstanceState.CANCELED,
+        state(instance, false),
         instant(instance.getStartTime()),
         instant(instance.getEndTime()),
         instance.getEndActivityId(),
@@ -139,7 +138,17 @@ public class InstanceService {
         variables);
   }
 
-  private static IncidentView incident(Incident incident) {
+  /** The operator's state of a history row; {@code incident} tells whether it has open ones. */
+  static InstanceState state(HistoricProcessInstance instance, boolean incident) {
+    if (instance.getEndTime() == null) {
+      return incident ? InstanceState.INCIDENT : InstanceState.RUNNING;
+    }
+    return HistoricProcessInstance.STATE_COMPLETED.equals(instance.getState())
+        ? InstanceState.COMPLETED
+        : InstanceState.CANCELED;
+  }
+
+  static IncidentView incident(Incident incident) {
     return new IncidentView(
         incident.getId(),
         incident.getIncidentType(),

@@ -1,6 +1,8 @@
 package dev.baton.engine.workers;
 
 import dev.baton.engine.system.ApiPaths;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Workers")
 class WorkerController {
 
   private final WorkerService workers;
@@ -25,21 +28,25 @@ class WorkerController {
   }
 
   @GetMapping(ApiPaths.WORKERS)
+  @Operation(summary = "Every worker that polled or holds a key, with status and counts")
   List<WorkerView> list() {
     return workers.workers();
   }
 
   @GetMapping(ApiPaths.WORKER)
+  @Operation(summary = "One worker")
   WorkerView get(@PathVariable String workerId) {
     return workers.worker(workerId);
   }
 
   @GetMapping(ApiPaths.TOPICS)
+  @Operation(summary = "Per topic: open, locked, without retries, oldest waiting, workers polling")
   List<TopicView> topics() {
     return workers.topics();
   }
 
   @PostMapping(ApiPaths.WORKERS)
+  @Operation(summary = "Register a worker for topics; answers its key once (admin)")
   ResponseEntity<IssuedCredential> register(
       @Valid @RequestBody RegisterWorkerRequest request, Principal admin) {
     IssuedCredential issued = credentials.register(request, admin.getName());
@@ -48,6 +55,7 @@ class WorkerController {
   }
 
   @DeleteMapping(ApiPaths.WORKER_CREDENTIALS)
+  @Operation(summary = "Revoke a worker's key (admin)")
   ResponseEntity<Void> revoke(@PathVariable String workerId) {
     credentials.revoke(workerId);
     return ResponseEntity.noContent().build();

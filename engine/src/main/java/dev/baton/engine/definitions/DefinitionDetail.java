@@ -1,0 +1,15 @@
+package dev.baton.engine.definitions;
+
+import java.time.Instant;
+
+/** One deployed definition version with its deployment. */
+public record DefinitionDetail(
+    String id,
+    String key,
+    String name,
+    int version,
+    String versionTag,
+    long runningInstances,
+    long incidents,
+    String deploymentId,
+    Instant deployedAt) {}

@@ -1,0 +1,142 @@
+package dev.baton.engine.incidents;
+
+import dev.baton.engine.system.NotFoundException;
+import dev.baton.engine.system.PageView;
+import dev.baton.engine.system.Paging;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.IncidentQuery;
+import org.springframework.stereotype.Service;
+
+/** Open incidents: listed, explained (stack trace) and retried one at a time. */
+@Service
+public class IncidentService {
+
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final RepositoryService repository;
+  private final ManagementService management;
+  private final ExternalTaskService externalTasks;
+
+  IncidentService(
+      RuntimeService runtime,
+      HistoryService history,
+      RepositoryService repository,
+      ManagementService management,
+      ExternalTaskService externalTasks) {
+    this.runtime = runtime;
+    this.history = history;
+    this.repository = repository;
+    this.management = management;
+    this.externalTasks = externalTasks;
+  }
+
+  public PageView<IncidentSummary> list(
+      String definitionKey, String activityId, String message, Paging paging) {
+    IncidentQuery query = runtime.createIncidentQuery();
+    if (definitionKey != null) {
+      query.processDefinitionKeyIn(definitionKey);
+    }
+    if (activityId != null) {
+      query.activityId(activityId);
+    }
+    if (message != null) {
+      query.incidentMessageLike("%" + message + "%");
+    }
+    long total = query.count();
+    List<Incident> incidents =
+        query
+            .orderByIncidentTimestamp()
+            .desc()
+            .orderByIncidentId()
+            .asc()
+            .listPage(paging.first(), paging.size());
+    Set<String> instanceIds =
+        incidents.stream().map(Incident::getProcessInstanceId).collect(Collectors.toSet());
+    Map<String, HistoricProcessInstance> instances =
+        instanceIds.isEmpty()
+            ? Map.of()
+            : history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceIds(instanceIds)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity()));
+    List<IncidentSummary> items =
+        incidents.stream().map(i -> summary(i, instances.get(i.getProcessInstanceId()))).toList();
+    return new PageView<>(items, paging.page(), paging.size(), total);
+  }
+
+  /**
+   * Gives the failed job or external task one more try; the incident closes when it is picked up.
+   */
+  public void retry(String incidentId) {
+    Incident incident = find(incidentId);
+    switch (incident.getIncidentType()) {
+      case Incident.FAILED_JOB_HANDLER_TYPE ->
+          management.setJobRetries(incident.getConfiguration(), 1);
+      case Incident.EXTERNAL_TASK_HANDLER_TYPE ->
+          externalTasks.setRetries(incident.getConfiguration(), 1);
+      default ->
+          throw new IllegalArgumentException(
+              "Incidents of type '"
+                  + incident.getIncidentType()
+                  + "' cannot be retried from Baton");
+    }
+  }
+
+  /** Whether the incident is still open. */
+  public boolean isOpen(String incidentId) {
+    return runtime.createIncidentQuery().incidentId(incidentId).count() > 0;
+  }
+
+  public String stacktrace(String incidentId) {
+    Incident incident = find(incidentId);
+    String trace =
+        switch (incident.getIncidentType()) {
+          case Incident.FAILED_JOB_HANDLER_TYPE ->
+              management.getJobExceptionStacktrace(incident.getConfiguration());
+          case Incident.EXTERNAL_TASK_HANDLER_TYPE ->
+              externalTasks.getExternalTaskErrorDetails(incident.getConfiguration());
+          default -> null;
+        };
+    return trace == null ? incident.getIncidentMessage() : trace;
+  }
+
+  private Incident find(String incidentId) {
+    Incident incident = runtime.createIncidentQuery().incidentId(incidentId).singleResult();
+    if (incident == null) {
+      throw new NotFoundException("No open incident with id '" + incidentId + "'");
+    }
+    return incident;
+  }
+
+  private IncidentSummary summary(Incident incident, HistoricProcessInstance instance) {
+    ProcessDefinition definition =
+        repository.getProcessDefinition(incident.getProcessDefinitionId());
+    return new IncidentSummary(
+        incident.getId(),
+        incident.getIncidentType(),
+        incident.getProcessInstanceId(),
+        instance == null ? null : instance.getBusinessKey(),
+        definition.getId(),
+        definition.getKey(),
+        definition.getVersion(),
+        incident.getActivityId(),
+        incident.getIncidentMessage(),
+        incident.getIncidentTimestamp() == null
+            ? null
+            : incident.getIncidentTimestamp().toInstant());
+  }
+}

@@ -1,0 +1,38 @@
+package dev.baton.engine.instances;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Everything the instance page shows, in one answer. */
+public record InstanceDetail(
+    InstanceView instance,
+    String xml,
+    List<Activity> activities,
+    List<IncidentView> incidents,
+    List<Variable> variables,
+    List<Operation> operations) {
+
+  /** One activity instance of the run, in the order it happened. */
+  public record Activity(
+      String id,
+      String activityId,
+      String activityName,
+      String activityType,
+      Instant startTime,
+      Instant endTime,
+      Long durationMillis,
+      String state) {}
+
+  /** A process variable with its engine type; {@code editable} when the console may change it. */
+  public record Variable(String name, String type, Object value, boolean editable) {}
+
+  /** An entry of the engine's user-operation log: who did what, when. */
+  public record Operation(
+      Instant timestamp,
+      String userId,
+      String operationType,
+      String entityType,
+      String property,
+      String orgValue,
+      String newValue) {}
+}

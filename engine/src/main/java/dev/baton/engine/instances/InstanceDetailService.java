@@ -1,0 +1,151 @@
+package dev.baton.engine.instances;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.adapters.JsonVariables;
+import dev.baton.engine.definitions.DefinitionService;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.stereotype.Service;
+
+/** Assembles the instance page: state, diagram, path, incidents, variables and audit log. */
+@Service
+public class InstanceDetailService {
+
+  /** Activity instances shown at most (a loop can make thousands). */
+  static final int MAX_ACTIVITIES = 1_000;
+
+  /** Audit entries shown at most, newest first. */
+  static final int MAX_OPERATIONS = 200;
+
+  private final InstanceService instances;
+  private final DefinitionService definitions;
+  private final HistoryService history;
+  private final RuntimeService runtime;
+  private final ObjectMapper mapper;
+
+  InstanceDetailService(
+      InstanceService instances,
+      DefinitionService definitions,
+      HistoryService history,
+      RuntimeService runtime,
+      ObjectMapper mapper) {
+    this.instances = instances;
+    this.definitions = definitions;
+    this.history = history;
+    this.runtime = runtime;
+    this.mapper = mapper;
+  }
+
+  public InstanceDetail detail(String id) {
+    InstanceView instance = instances.get(id);
+    boolean running =
+        instance.endTime() == null
+            && instance.state() != InstanceState.COMPLETED
+            && instance.state() != InstanceState.CANCELED;
+    return new InstanceDetail(
+        instance,
+        definitions.xml(instance.definitionId()),
+        activities(id),
+        instance.incidents(),
+        running ? runningVariables(id) : endedVariables(id),
+        operations(id));
+  }
+
+  private List<InstanceDetail.Activity> activities(String id) {
+    return history
+        .createHistoricActivityInstanceQuery()
+        .processInstanceId(id)
+        .orderPartiallyByOccurrence()
+        .asc()
+        .listPage(0, MAX_ACTIVITIES)
+        .stream()
+        .map(InstanceDetailService::activity)
+        .toList();
+  }
+
+  private static InstanceDetail.Activity activity(HistoricActivityInstance a) {
+    String state = a.getEndTime() == null ? "ACTIVE" : a.isCanceled() ? "CANCELED" : "COMPLETED";
+    return new InstanceDetail.Activity(
+        a.getId(),
+        a.getActivityId(),
+        a.getActivityName(),
+        a.getActivityType(),
+        instant(a.getStartTime()),
+        instant(a.getEndTime()),
+        a.getDurationInMillis(),
+        state);
+  }
+
+  private List<InstanceDetail.Variable> runningVariables(String id) {
+    var variables = runtime.getVariablesTyped(id, false);
+    return variables.keySet().stream()
+        .sorted()
+        .map(name -> variable(name, variables.getValueTyped(name), true))
+        .toList();
+  }
+
+  private List<InstanceDetail.Variable> endedVariables(String id) {
+    return history
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(id)
+        .disableCustomObjectDeserialization()
+        .list()
+        .stream()
+        .filter(v -> v.getActivityInstanceId() == null || v.getActivityInstanceId().equals(id))
+        .sorted(Comparator.comparing(HistoricVariableInstance::getName))
+        .map(v -> variable(v.getName(), v.getTypedValue(), false))
+        .toList();
+  }
+
+  private InstanceDetail.Variable variable(String name, TypedValue value, boolean running) {
+    String type =
+        value == null || value.getType() == null ? "Null" : typeName(value.getType().getName());
+    return new InstanceDetail.Variable(
+        name,
+        type,
+        JsonVariables.valueToJson(value, mapper),
+        running && VariableValues.EditableType.editable(type));
+  }
+
+  /** The engine's type names ("string", "json") as people write them ("String", "Json"). */
+  private static String typeName(String engineName) {
+    return engineName.isEmpty()
+        ? engineName
+        : Character.toUpperCase(engineName.charAt(0)) + engineName.substring(1);
+  }
+
+  private List<InstanceDetail.Operation> operations(String id) {
+    return history
+        .createUserOperationLogQuery()
+        .processInstanceId(id)
+        .orderByTimestamp()
+        .desc()
+        .listPage(0, MAX_OPERATIONS)
+        .stream()
+        .map(InstanceDetailService::operation)
+        .toList();
+  }
+
+  private static InstanceDetail.Operation operation(UserOperationLogEntry e) {
+    return new InstanceDetail.Operation(
+        instant(e.getTimestamp()),
+        e.getUserId(),
+        e.getOperationType(),
+        e.getEntityType(),
+        e.getProperty(),
+        e.getOrgValue(),
+        e.getNewValue());
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+}
