@@ -62,7 +62,8 @@ public class HttpServiceAdapter implements ServiceAdapter {
               .header(IDEMPOTENCY_HEADER, call.idempotencyKey())
               .accept(MediaType.APPLICATION_JSON);
       if (method != HttpMethod.GET) {
-        request.contentType(MediaType.APPLICATION_JSON).body(call.inputs());
+        // serialized up front so the request carries a Content-Length, not a chunked body
+        request.contentType(MediaType.APPLICATION_JSON).body(json(call.inputs()));
       }
       return request.exchange(
           (req, res) ->
@@ -89,6 +90,14 @@ public class HttpServiceAdapter implements ServiceAdapter {
     }
     throw new IllegalStateException(
         describe(method, uri) + " answered HTTP " + status.value() + abbreviate(body));
+  }
+
+  private byte[] json(Map<String, Object> inputs) {
+    try {
+      return mapper.writeValueAsBytes(inputs);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Adapter '" + name + "': inputs are not JSON", e);
+    }
   }
 
   private Map<String, Object> outputs(JsonNode json) {
