@@ -1,6 +1,10 @@
 package dev.baton.engine.system;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -13,5 +17,17 @@ class SystemConfiguration {
   @Bean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  @Bean
+  OpenAPI batonOpenApi(ObjectProvider<BuildProperties> build) {
+    BuildProperties properties = build.getIfAvailable();
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("Baton API")
+                .version(properties == null ? "dev" : properties.getVersion())
+                .description(
+                    "Baton's own API for the console and tools. Camunda's REST API is at /engine-rest."));
   }
 }
