@@ -46,7 +46,23 @@ public final class JsonVariables {
     if (name.isBlank()) {
       throw new IllegalArgumentException("variable names must not be blank");
     }
-    if (node.isNull()) {
+    if (node.isContainerNode()) {
+      return SpinValues.jsonValue(node.toString()).create();
+    }
+    TypedValue scalar = scalarValue(node);
+    if (scalar == null) {
+      throw new IllegalArgumentException(
+          "variable '" + name + "' has a value Baton cannot store: " + node.getNodeType());
+    }
+    return scalar;
+  }
+
+  /**
+   * A JSON scalar as the variable type that holds it faithfully (null, String, Boolean, Integer,
+   * Long, Double); {@code null} for objects, arrays and numbers beyond 64 bits.
+   */
+  public static TypedValue scalarValue(JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
       return Variables.untypedNullValue();
     }
     if (node.isTextual()) {
@@ -64,11 +80,7 @@ public final class JsonVariables {
     if (node.isFloatingPointNumber()) {
       return Variables.doubleValue(node.doubleValue());
     }
-    if (node.isContainerNode()) {
-      return SpinValues.jsonValue(node.toString()).create();
-    }
-    throw new IllegalArgumentException(
-        "variable '" + name + "' has a value Baton cannot store: " + node.getNodeType());
+    return null;
   }
 
   /** Variables as JSON-compatible values, without deserializing any stored object. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -72,7 +73,11 @@ public class InstanceService {
     ProcessInstance running =
         runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
     if (running != null) {
-      return runningView(running);
+      try {
+        return runningView(running);
+      } catch (NullValueException endedWhileReading) {
+        // it ended between the queries; history has it now
+      }
     }
     HistoricProcessInstance ended =
         history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();

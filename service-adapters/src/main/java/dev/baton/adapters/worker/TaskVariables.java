@@ -10,7 +10,6 @@ import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.variable.ClientValues;
 import org.camunda.bpm.client.variable.value.JsonValue;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
@@ -63,27 +62,13 @@ public final class TaskVariables {
   }
 
   private static TypedValue toVariable(JsonNode node) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      return Variables.untypedNullValue();
-    }
-    if (node.isTextual()) {
-      return Variables.stringValue(node.textValue());
-    }
-    if (node.isBoolean()) {
-      return Variables.booleanValue(node.booleanValue());
-    }
-    if (node.isInt()) {
-      return Variables.integerValue(node.intValue());
-    }
-    if (node.isIntegralNumber() && node.canConvertToLong()) {
-      return Variables.longValue(node.longValue());
-    }
-    if (node.isNumber()) {
-      return Variables.doubleValue(node.doubleValue());
-    }
-    if (node.isContainerNode()) {
+    if (node != null && node.isContainerNode()) {
       return ClientValues.jsonValue(node.toString());
     }
-    throw new IllegalArgumentException("an output has no variable form: " + node.getNodeType());
+    TypedValue scalar = JsonVariables.scalarValue(node);
+    if (scalar == null) {
+      throw new IllegalArgumentException("an output has no variable form: " + node.getNodeType());
+    }
+    return scalar;
   }
 }
