@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// The Spring Boot server that backs the console during `npm run dev`.
-const backend = 'http://localhost:8080';
+// The Spring Boot server that backs the console during `npm run dev`; BATON_BACKEND overrides
+// it, e.g. BATON_BACKEND=http://localhost:18383 npm run dev.
+const backend = process.env.BATON_BACKEND || 'http://localhost:8080';
 
 export default defineConfig({
   // Relative asset URLs keep the console working under a servlet context path.

@@ -1,29 +1,59 @@
 import './styles.css';
-import { ApiClient } from './api/client';
-import type { Screen } from './screen';
+import { ApiClient, describeError } from './api/client';
+import { dashboardScreen } from './dashboard/dashboard-page';
+import { incidentsScreen } from './incidents/incidents-page';
+import { instanceScreen } from './instances/instance-page';
+import { instancesScreen } from './instances/instances-page';
+import { definitionScreen } from './processes/definition-page';
+import { processesScreen } from './processes/processes-page';
+import { parseRoute, type Route } from './router';
+import type { MountedScreen, Screen, Section } from './screen';
 import { statusScreen } from './status/status-page';
+import { timeZone } from './ui/format';
+import { workersScreen } from './workers/workers-page';
 
-// Add new screens here; the first one is the start page.
-const screens: Screen[] = [statusScreen];
+/** Every screen; the first one is the start page (`#/`). */
+const screens: Screen[] = [
+  dashboardScreen,
+  processesScreen,
+  definitionScreen,
+  instancesScreen,
+  instanceScreen,
+  incidentsScreen,
+  workersScreen,
+  statusScreen,
+];
+
+/** The header navigation, in order. */
+const sections: { section: Section; label: string; path: string }[] = [
+  { section: 'dashboard', label: 'Dashboard', path: 'dashboard' },
+  { section: 'processes', label: 'Processes', path: 'processes' },
+  { section: 'instances', label: 'Instances', path: 'instances' },
+  { section: 'incidents', label: 'Incidents', path: 'incidents' },
+  { section: 'workers', label: 'Workers', path: 'workers' },
+  { section: 'system', label: 'System', path: 'system' },
+];
 
 const api = new ApiClient();
 const nav = document.querySelector<HTMLElement>('#js-nav')!;
 const main = document.querySelector<HTMLElement>('#js-main')!;
-let unmount: (() => void) | undefined;
+const user = document.querySelector<HTMLElement>('#js-header-user')!;
+let shown: { screen: Screen; mounted: MountedScreen } | undefined;
 
-function currentScreen(): Screen {
-  const path = location.hash.replace(/^#\/?/, '');
-  return screens.find((screen) => screen.path === path) ?? screens[0]!;
+function screenFor(route: Route): Screen | undefined {
+  return route.path.length === 0 ? screens[0] : screens.find((screen) => screen.matches(route));
 }
 
-function renderNav(active: Screen): void {
+function renderNav(active: Section | undefined): void {
   nav.replaceChildren(
-    ...screens.map((screen) => {
+    ...sections.map(({ section, label, path }) => {
       const link = document.createElement('a');
-      link.href = `#/${screen.path}`;
-      link.textContent = screen.title;
-      link.className = `app-nav-link js-nav-${screen.path}`;
-      if (screen === active) {
+      link.href = `#/${path}`;
+      link.textContent = label;
+      link.id = `js-nav-${section}`;
+      link.className = `app-nav-link js-nav-${section}`;
+      link.dataset.testid = `js-nav-${section}`;
+      if (section === active) {
         link.setAttribute('aria-current', 'page');
       }
       return link;
@@ -32,13 +62,40 @@ function renderNav(active: Screen): void {
 }
 
 function show(): void {
-  const screen = currentScreen();
-  unmount?.();
-  renderNav(screen);
-  document.title = `${screen.title} · Baton`;
+  const route = parseRoute(location.hash);
+  const screen = screenFor(route);
+  if (shown && shown.screen === screen && shown.mounted.update) {
+    shown.mounted.update(route);
+    return;
+  }
+  shown?.mounted.unmount();
+  shown = undefined;
   main.replaceChildren();
-  unmount = screen.mount(main, api);
+  renderNav(screen?.section);
+  if (!screen) {
+    document.title = 'Not found · Baton';
+    main.innerHTML = `
+      <section class="page">
+        <h1>Page not found</h1>
+        <p class="state" id="js-empty" data-testid="js-empty">
+          Nothing lives at this address. <a href="#/dashboard">Go to the dashboard</a>.
+        </p>
+      </section>`;
+    return;
+  }
+  document.title = `${screen.title} · Baton`;
+  shown = { screen, mounted: screen.mount(main, api, route) };
+}
+
+async function showUser(): Promise<void> {
+  user.title = `Times are shown in ${timeZone()}`;
+  try {
+    user.textContent = (await api.getSystem()).user;
+  } catch (error) {
+    user.textContent = describeError('Unknown user', error);
+  }
 }
 
 window.addEventListener('hashchange', show);
 show();
+void showUser();

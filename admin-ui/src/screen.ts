@@ -1,11 +1,27 @@
 import type { BatonApi } from './api/client';
+import type { Route } from './router';
 
-/** A console screen, reached at `#/<path>` and listed in the header navigation. */
+/** The header navigation's entries; a screen belongs to one (`js-nav-<section>`). */
+export type Section = 'dashboard' | 'processes' | 'instances' | 'incidents' | 'workers' | 'system';
+
+/** A console screen, reached at one or more hash routes. */
 export interface Screen {
-  /** Hash route without `#/`, e.g. `status`. */
-  path: string;
-  /** Navigation label and page title. */
+  /** The navigation entry highlighted while this screen shows. */
+  section: Section;
+  /** Page title. */
   title: string;
-  /** Renders into `container`; returns a function that stops timers and pending requests. */
-  mount(container: HTMLElement, api: BatonApi): () => void;
+  /** Whether this screen shows `route`. */
+  matches(route: Route): boolean;
+  /** Renders into `container`. */
+  mount(container: HTMLElement, api: BatonApi, route: Route): MountedScreen;
+}
+
+export interface MountedScreen {
+  /** Stops timers and pending requests. */
+  unmount(): void;
+  /**
+   * Shows another route of the same screen in place (other filters, another page), keeping
+   * what should survive it (e.g. a running retry batch). Without it the screen is mounted anew.
+   */
+  update?(route: Route): void;
 }

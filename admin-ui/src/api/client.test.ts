@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiClient, ApiError, describeError, type FetchFn } from './client';
+import { ApiClient, ApiError, describeError, incidentQueryString, instanceQueryString, type FetchFn } from './client';
 
 function answering(status: number, body: unknown, contentType = 'application/json', statusText = ''): FetchFn {
   return vi.fn<FetchFn>(async () =>
@@ -98,5 +98,161 @@ describe('ApiClient', () => {
     expect(describeError('Could not load definitions', error)).toBe(
       'Could not load definitions: the server is not reachable (Failed to fetch)',
     );
+  });
+});
+
+describe('query strings', () => {
+  it('should leave out every empty filter', () => {
+    // given
+    const query = { definitionKey: '', state: undefined, page: 0, size: 50, sort: 'startTime,desc' as const };
+
+    // when
+    const text = instanceQueryString(query);
+
+    // then
+    expect(text).toBe('?page=0&size=50&sort=startTime%2Cdesc');
+  });
+
+  it('should encode every instance filter in the API order', () => {
+    // given
+    const query = {
+      definitionKey: 'order-fulfillment',
+      definitionVersion: 3,
+      state: 'INCIDENT' as const,
+      businessKeyPrefix: 'order 1&2',
+      startedAfter: '2026-11-26T10:00:00.000Z',
+      startedBefore: '2026-11-26T11:00:00.000Z',
+      variableName: 'amount',
+      variableValue: '120',
+      page: 2,
+      size: 25,
+      sort: 'startTime,asc' as const,
+    };
+
+    // when
+    const parameters = new URLSearchParams(instanceQueryString(query));
+
+    // then
+    expect([...parameters.keys()]).toEqual([
+      'definitionKey',
+      'definitionVersion',
+      'state',
+      'businessKeyPrefix',
+      'startedAfter',
+      'startedBefore',
+      'variableName',
+      'variableValue',
+      'page',
+      'size',
+      'sort',
+    ]);
+    expect(parameters.get('businessKeyPrefix')).toBe('order 1&2');
+    expect(parameters.get('startedAfter')).toBe('2026-11-26T10:00:00.000Z');
+    expect(instanceQueryString(query)).toContain('businessKeyPrefix=order+1%262');
+  });
+
+  it('should send a variable value only with a variable name', () => {
+    // when
+    const text = instanceQueryString({ variableValue: '120' });
+
+    // then
+    expect(text).toBe('');
+  });
+
+  it('should leave out an empty variable value like every empty filter', () => {
+    // when
+    const text = instanceQueryString({ variableName: 'note', variableValue: '' });
+
+    // then
+    expect(text).toBe('?variableName=note');
+  });
+
+  it('should build the incident query', () => {
+    // when
+    const text = incidentQueryString({ definitionKey: 'order', activityId: 'shipOrder', message: 'HTTP 503', page: 0, size: 100 });
+
+    // then
+    expect(text).toBe('?definitionKey=order&activityId=shipOrder&message=HTTP+503&page=0&size=100');
+  });
+});
+
+describe('ApiClient calls', () => {
+  function recording(status = 200, body: unknown = {}, contentType = 'application/json') {
+    const calls: { url: string; init: RequestInit }[] = [];
+    const fetchFn: FetchFn = async (url, init) => {
+      calls.push({ url, init });
+      return new Response(status === 204 ? null : typeof body === 'string' ? body : JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': contentType },
+      });
+    };
+    return { calls, client: new ApiClient('', fetchFn) };
+  }
+
+  it('should encode a definition id with colons as one path segment', async () => {
+    // given
+    const { calls, client } = recording(200, '<definitions/>', 'application/xml');
+
+    // when
+    const xml = await client.getDefinitionXml('order:3:a/b');
+
+    // then
+    expect(xml).toBe('<definitions/>');
+    expect(calls[0]!.url).toBe('api/definitions/order%3A3%3Aa%2Fb/xml');
+    expect(calls[0]!.init.headers).toEqual({ Accept: 'application/xml' });
+  });
+
+  it('should put a variable with its value as raw JSON, keeping a Long exact', async () => {
+    // given
+    const { calls, client } = recording(204);
+
+    // when
+    await client.setVariable('i-1', 'order total', 'Long', '9007199254740993');
+
+    // then
+    expect(calls[0]!.url).toBe('api/instances/i-1/variables/order%20total');
+    expect(calls[0]!.init.method).toBe('PUT');
+    expect(calls[0]!.init.body).toBe('{"type":"Long","value":9007199254740993}');
+    expect(calls[0]!.init.headers).toEqual({ Accept: 'application/json', 'Content-Type': 'application/json' });
+  });
+
+  it('should describe a refused variable with the problem detail', async () => {
+    // given
+    const { client } = recording(400, { title: 'Bad request', status: 400, detail: "'abc' is not an Integer" }, 'application/problem+json');
+
+    // when
+    const error = await failureOf(client.setVariable('i-1', 'amount', 'Integer', '"abc"'));
+
+    // then
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).problem?.detail).toBe("'abc' is not an Integer");
+  });
+
+  it('should cancel with the reason and start a retry batch', async () => {
+    // given
+    const { calls, client } = recording(202, { id: 'batch-1', total: 2 });
+
+    // when
+    await client.cancelInstance('i-1', 'duplicate order');
+    const batch = await client.startRetryBatch(['a', 'b']);
+
+    // then
+    expect(calls[0]!.url).toBe('api/instances/i-1/cancel');
+    expect(calls[0]!.init.body).toBe('{"reason":"duplicate order"}');
+    expect(calls[1]!.url).toBe('api/incidents/retry');
+    expect(calls[1]!.init.body).toBe('{"incidentIds":["a","b"]}');
+    expect(batch).toEqual({ id: 'batch-1', total: 2 });
+  });
+
+  it('should read a stack trace as text', async () => {
+    // given
+    const { calls, client } = recording(200, 'java.lang.IllegalStateException: down', 'text/plain');
+
+    // when
+    const trace = await client.getStacktrace('inc-1');
+
+    // then
+    expect(trace).toBe('java.lang.IllegalStateException: down');
+    expect(calls[0]!.url).toBe('api/incidents/inc-1/stacktrace');
   });
 });

@@ -5,34 +5,27 @@
  * credentials; a 401 surfaces as an {@link ApiError} with `unauthorized` set.
  */
 
-/** `GET /api/system`: what is running and who is signed in. */
-export interface SystemInfo {
-  name: string;
-  version: string;
-  engineVersion: string;
-  database: string;
-  user: string;
-}
+import type {
+  Dashboard,
+  DefinitionStatistics,
+  IncidentQuery,
+  IncidentSummary,
+  InstanceDetail,
+  InstanceQuery,
+  InstanceSummary,
+  Page,
+  ProblemDetail,
+  ProcessDefinitionDetail,
+  ProcessDefinitionSummary,
+  RetryBatch,
+  RetryBatchStarted,
+  SystemInfo,
+  Topic,
+  Worker,
+} from './types';
 
-/** One deployed process definition version, as listed by `GET /api/definitions`. */
-export interface ProcessDefinitionSummary {
-  id: string;
-  key: string;
-  /** Camunda allows a process without a name. */
-  name: string | null;
-  version: number;
-  runningInstances: number;
-  incidents: number;
-}
-
-/** RFC 9457 problem details (`application/problem+json`), as sent by the server's error advice. */
-export interface ProblemDetail {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  instance?: string;
-}
+export type * from './types';
+export { INSTANCE_STATES } from './types';
 
 /** An HTTP answer outside 2xx. */
 export class ApiError extends Error {
@@ -54,6 +47,22 @@ export class ApiError extends Error {
 export interface BatonApi {
   getSystem(signal?: AbortSignal): Promise<SystemInfo>;
   getDefinitions(signal?: AbortSignal): Promise<ProcessDefinitionSummary[]>;
+  getDashboard(signal?: AbortSignal): Promise<Dashboard>;
+  getDefinition(id: string, signal?: AbortSignal): Promise<ProcessDefinitionDetail>;
+  getDefinitionXml(id: string, signal?: AbortSignal): Promise<string>;
+  getDefinitionStatistics(id: string, signal?: AbortSignal): Promise<DefinitionStatistics>;
+  searchInstances(query: InstanceQuery, signal?: AbortSignal): Promise<Page<InstanceSummary>>;
+  getInstanceDetail(id: string, signal?: AbortSignal): Promise<InstanceDetail>;
+  /** @param valueJson the value as JSON text, so a Long keeps all its digits */
+  setVariable(instanceId: string, name: string, type: string, valueJson: string): Promise<void>;
+  cancelInstance(instanceId: string, reason: string): Promise<void>;
+  searchIncidents(query: IncidentQuery, signal?: AbortSignal): Promise<Page<IncidentSummary>>;
+  getStacktrace(incidentId: string, signal?: AbortSignal): Promise<string>;
+  retryIncident(incidentId: string): Promise<void>;
+  startRetryBatch(incidentIds: readonly string[]): Promise<RetryBatchStarted>;
+  getRetryBatch(batchId: string, signal?: AbortSignal): Promise<RetryBatch>;
+  getWorkers(signal?: AbortSignal): Promise<Worker[]>;
+  getTopics(signal?: AbortSignal): Promise<Topic[]>;
 }
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
@@ -74,30 +83,169 @@ export class ApiClient implements BatonApi {
     return this.getJson<SystemInfo>('api/system', signal);
   }
 
-  async getDefinitions(signal?: AbortSignal): Promise<ProcessDefinitionSummary[]> {
-    const definitions = await this.getJson<unknown>('api/definitions', signal);
-    if (!Array.isArray(definitions)) {
+  getDefinitions(signal?: AbortSignal): Promise<ProcessDefinitionSummary[]> {
+    return this.getList<ProcessDefinitionSummary>('api/definitions', signal);
+  }
+
+  getDashboard(signal?: AbortSignal): Promise<Dashboard> {
+    return this.getJson<Dashboard>('api/dashboard', signal);
+  }
+
+  getDefinition(id: string, signal?: AbortSignal): Promise<ProcessDefinitionDetail> {
+    return this.getJson<ProcessDefinitionDetail>(`api/definitions/${segment(id)}`, signal);
+  }
+
+  getDefinitionXml(id: string, signal?: AbortSignal): Promise<string> {
+    return this.getText(`api/definitions/${segment(id)}/xml`, 'application/xml', signal);
+  }
+
+  getDefinitionStatistics(id: string, signal?: AbortSignal): Promise<DefinitionStatistics> {
+    return this.getJson<DefinitionStatistics>(`api/definitions/${segment(id)}/statistics`, signal);
+  }
+
+  searchInstances(query: InstanceQuery, signal?: AbortSignal): Promise<Page<InstanceSummary>> {
+    return this.getJson<Page<InstanceSummary>>(`api/instances${instanceQueryString(query)}`, signal);
+  }
+
+  getInstanceDetail(id: string, signal?: AbortSignal): Promise<InstanceDetail> {
+    return this.getJson<InstanceDetail>(`api/instances/${segment(id)}/detail`, signal);
+  }
+
+  async setVariable(instanceId: string, name: string, type: string, valueJson: string): Promise<void> {
+    // Built as text: JSON.stringify would round a Long beyond 2^53.
+    const body = `{"type":${JSON.stringify(type)},"value":${valueJson}}`;
+    await this.send('PUT', `api/instances/${segment(instanceId)}/variables/${segment(name)}`, body);
+  }
+
+  async cancelInstance(instanceId: string, reason: string): Promise<void> {
+    await this.send('POST', `api/instances/${segment(instanceId)}/cancel`, JSON.stringify({ reason }));
+  }
+
+  searchIncidents(query: IncidentQuery, signal?: AbortSignal): Promise<Page<IncidentSummary>> {
+    return this.getJson<Page<IncidentSummary>>(`api/incidents${incidentQueryString(query)}`, signal);
+  }
+
+  getStacktrace(incidentId: string, signal?: AbortSignal): Promise<string> {
+    return this.getText(`api/incidents/${segment(incidentId)}/stacktrace`, 'text/plain', signal);
+  }
+
+  async retryIncident(incidentId: string): Promise<void> {
+    await this.send('POST', `api/incidents/${segment(incidentId)}/retry`);
+  }
+
+  async startRetryBatch(incidentIds: readonly string[]): Promise<RetryBatchStarted> {
+    const response = await this.send('POST', 'api/incidents/retry', JSON.stringify({ incidentIds }));
+    return readJson<RetryBatchStarted>(response);
+  }
+
+  getRetryBatch(batchId: string, signal?: AbortSignal): Promise<RetryBatch> {
+    return this.getJson<RetryBatch>(`api/incidents/retry/${segment(batchId)}`, signal);
+  }
+
+  getWorkers(signal?: AbortSignal): Promise<Worker[]> {
+    return this.getList<Worker>('api/workers', signal);
+  }
+
+  getTopics(signal?: AbortSignal): Promise<Topic[]> {
+    return this.getList<Topic>('api/topics', signal);
+  }
+
+  private async getList<T>(path: string, signal?: AbortSignal): Promise<T[]> {
+    const list = await this.getJson<unknown>(path, signal);
+    if (!Array.isArray(list)) {
       throw new Error('the server did not answer with a list');
     }
-    return definitions as ProcessDefinitionSummary[];
+    return list as T[];
   }
 
   private async getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+    return readJson<T>(await this.request('GET', path, { accept: 'application/json', signal }));
+  }
+
+  private async getText(path: string, accept: string, signal?: AbortSignal): Promise<string> {
+    return (await this.request('GET', path, { accept, signal })).text();
+  }
+
+  /** A change; problem+json answers (400 with the reason, 409, …) become {@link ApiError}s. */
+  private send(method: 'POST' | 'PUT', path: string, body?: string): Promise<Response> {
+    return this.request(method, path, { accept: 'application/json', body });
+  }
+
+  private async request(
+    method: string,
+    path: string,
+    options: { accept: string; body?: string; signal?: AbortSignal },
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: options.accept };
+    if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
     const response = await this.fetchFn(this.baseUrl + path, {
-      method: 'GET',
+      method,
       credentials: 'same-origin',
-      headers: { Accept: 'application/json' },
-      signal,
+      headers,
+      body: options.body,
+      signal: options.signal,
     });
     if (!response.ok) {
       throw new ApiError(response.status, response.statusText, await readProblem(response));
     }
-    if (!isJson(response)) {
-      // e.g. an HTML login or proxy error page answered with 200
-      throw new Error(`the server did not answer with JSON (${response.headers.get('Content-Type') ?? 'no content type'})`);
-    }
-    return (await response.json()) as T;
+    return response;
   }
+}
+
+/** `?definitionKey=…&page=0&size=50&sort=startTime,desc`, leaving out every empty filter. */
+export function instanceQueryString(query: InstanceQuery): string {
+  return queryString([
+    ['definitionKey', query.definitionKey],
+    ['definitionVersion', query.definitionVersion],
+    ['state', query.state],
+    ['businessKey', query.businessKey],
+    ['businessKeyPrefix', query.businessKeyPrefix],
+    ['startedAfter', query.startedAfter],
+    ['startedBefore', query.startedBefore],
+    ['variableName', query.variableName],
+    // a variable value alone filters nothing; the server needs the name with it
+    ['variableValue', query.variableName ? query.variableValue : undefined],
+    ['page', query.page],
+    ['size', query.size],
+    ['sort', query.sort],
+  ]);
+}
+
+/** `?definitionKey=…&activityId=…&message=…&page=0&size=50`, leaving out every empty filter. */
+export function incidentQueryString(query: IncidentQuery): string {
+  return queryString([
+    ['definitionKey', query.definitionKey],
+    ['activityId', query.activityId],
+    ['message', query.message],
+    ['page', query.page],
+    ['size', query.size],
+  ]);
+}
+
+function queryString(parameters: [string, string | number | undefined][]): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of parameters) {
+    if (value !== undefined && value !== '') {
+      search.append(name, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** One path segment; definition ids hold colons, variable names may hold anything. */
+function segment(value: string): string {
+  return encodeURIComponent(value);
+}
+
+async function readJson<T>(response: Response): Promise<T> {
+  if (!isJson(response)) {
+    // e.g. an HTML login or proxy error page answered with 200
+    throw new Error(`the server did not answer with JSON (${response.headers.get('Content-Type') ?? 'no content type'})`);
+  }
+  return (await response.json()) as T;
 }
 
 /**

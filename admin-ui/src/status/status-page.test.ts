@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, type BatonApi, type ProcessDefinitionSummary, type SystemInfo } from '../api/client';
+import { fakeApi as anyApi } from '../test/fake-api';
 import { mountStatusPage } from './status-page';
 
 function system(): SystemInfo {
@@ -11,7 +12,7 @@ function definition(key: string, version: number, incidents = 0): ProcessDefinit
 }
 
 function fakeApi(definitions: () => Promise<ProcessDefinitionSummary[]>, systemInfo = () => Promise.resolve(system())): BatonApi {
-  return { getSystem: vi.fn(systemInfo), getDefinitions: vi.fn(definitions) };
+  return anyApi({ getSystem: systemInfo, getDefinitions: definitions });
 }
 
 describe('status page', () => {

@@ -8,7 +8,7 @@ export const REFRESH_INTERVAL_MS = 10_000;
 const template = `
   <section class="page">
     <div class="page-header">
-      <h1>Status</h1>
+      <h1>System</h1>
       <div class="page-actions">
         <span class="muted" id="js-last-updated" data-testid="js-last-updated"></span>
         <button type="button" class="button" id="js-refresh" data-testid="js-refresh">Refresh</button>
@@ -138,8 +138,10 @@ export function mountStatusPage(container: HTMLElement, api: BatonApi, refreshMs
   };
 }
 
+/** `#/system`; `#/status` is its address from before the dashboard existed. */
 export const statusScreen: Screen = {
-  path: 'status',
-  title: 'Status',
-  mount: (container, api) => mountStatusPage(container, api),
+  section: 'system',
+  title: 'System',
+  matches: (route) => route.path.length === 1 && (route.path[0] === 'system' || route.path[0] === 'status'),
+  mount: (container, api) => ({ unmount: mountStatusPage(container, api) }),
 };

@@ -61,6 +61,9 @@ class InstanceController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
       @RequestParam(defaultValue = "startTime,desc") String sort) {
+    if (variableName != null && !variableName.isBlank() && variableValue == null) {
+      throw new IllegalArgumentException("variableValue is required with variableName");
+    }
     InstanceSearch filters =
         new InstanceSearch(
             blankToNull(definitionKey),

@@ -8,29 +8,17 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.baton.engine.BatonIT;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,32 +28,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class StatusPageIT extends BatonIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration TIMEOUT = ConsoleBrowser.TIMEOUT;
 
+  private ConsoleBrowser console;
   private ChromeDriver browser;
-  private Path profile;
   private String instanceId;
 
   @BeforeAll
   static void requireChromium() {
-    assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-        .as(
-            "the console tests need %s and %s: apt-get install -y chromium chromium-driver",
-            CHROMIUM, CHROMEDRIVER)
-        .isTrue();
+    ConsoleBrowser.requireChromium();
   }
 
   @AfterEach
   void cleanUp() {
     try {
-      if (browser != null) {
-        browser.quit();
+      if (console != null) {
+        console.close();
       }
     } finally {
-      deleteProfile();
       try {
         if (instanceId != null) {
           deleteInstance(instanceId);
@@ -84,11 +64,12 @@ class StatusPageIT extends BatonIT {
     int version = orderDefinition().version();
 
     // when
-    browser = openBrowser(true);
-    browser.get(consoleUrl());
+    console = ConsoleBrowser.open(port, USER, USER);
+    browser = console.driver();
+    console.go("#/system");
 
     // then
-    assertThat(navigationStatus()).isEqualTo(200);
+    assertThat(console.navigationStatus()).isEqualTo(200);
     WebDriverWait wait = new WebDriverWait(browser, TIMEOUT);
     wait.until(ExpectedConditions.textToBe(By.id("js-engine-version"), "7.24.0"));
     assertThat(browser.findElement(By.id("js-user")).getText()).isEqualTo(USER);
@@ -125,87 +106,21 @@ class StatusPageIT extends BatonIT {
     assertThat(api[0].runningInstances()).as("running order-fulfillment instances").isPositive();
     assertThat(browser.findElement(By.id("js-error")).isDisplayed()).isFalse();
     assertThat(browser.findElement(By.id("js-empty")).isDisplayed()).isFalse();
-    screenshot("status-page.png");
+    console.screenshot("status-page.png");
   }
 
   @Test
   void shouldSendBrowserWithoutCredentialsTo401() {
     // given
-    browser = openBrowser(false);
+    console = ConsoleBrowser.open(port, null, null);
+    browser = console.driver();
 
     // when
-    browser.get(consoleUrl());
+    console.go("");
 
     // then headless Chromium cancels the Basic challenge and shows an empty error page
-    assertThat(navigationStatus()).isEqualTo(401);
+    assertThat(console.navigationStatus()).isEqualTo(401);
     assertThat(browser.findElements(By.id("js-main"))).isEmpty();
-  }
-
-  /**
-   * Headless Chromium on a fresh profile; signed in means every request carries the demo user's
-   * HTTP Basic header, as there is no login form yet.
-   */
-  private ChromeDriver openBrowser(boolean signedIn) {
-    try {
-      profile = Files.createTempDirectory("baton-chromium-");
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot create a Chromium profile directory", e);
-    }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1366,768",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    ChromeDriver driver = new ChromeDriver(service, options);
-    if (signedIn) {
-      String basic =
-          Base64.getEncoder().encodeToString((USER + ":" + USER).getBytes(StandardCharsets.UTF_8));
-      driver.executeCdpCommand("Network.enable", Map.of());
-      driver.executeCdpCommand(
-          "Network.setExtraHTTPHeaders",
-          Map.of("headers", Map.of("Authorization", "Basic " + basic)));
-    }
-    return driver;
-  }
-
-  private String consoleUrl() {
-    return "http://localhost:" + port + "/";
-  }
-
-  /** The HTTP status of the page's own request, as the browser's Navigation Timing reports it. */
-  private long navigationStatus() {
-    return (Long)
-        browser.executeScript(
-            "return performance.getEntriesByType('navigation')[0].responseStatus;");
-  }
-
-  private void screenshot(String name) throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    File shot = browser.getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /** Best effort: a profile left in the temp directory fails nothing. */
-  private void deleteProfile() {
-    if (profile == null) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    } catch (IOException | UncheckedIOException e) {
-      // ignored: see above
-    }
   }
 
   /** The newest order-fulfillment version as {@code GET /api/definitions} counts it. */

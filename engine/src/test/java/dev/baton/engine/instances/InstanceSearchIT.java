@@ -53,8 +53,15 @@ class InstanceSearchIT extends BatonIT {
     assertThat(ids(search("definitionKey=order-fulfillment-remote&businessKey=" + key))).isEmpty();
     assertThat(ids(search("startedAfter=" + before + "&businessKey=" + key))).containsExactly(id);
     assertThat(ids(search("startedBefore=" + before + "&businessKey=" + key))).isEmpty();
+    int version =
+        asDemo().get("/api/instances/{id}", id).then().extract().path("definitionVersion");
     assertThat(
-            ids(search("definitionKey=order-fulfillment&definitionVersion=1&businessKey=" + key)))
+            ids(
+                search(
+                    "definitionKey=order-fulfillment&definitionVersion="
+                        + version
+                        + "&businessKey="
+                        + key)))
         .containsExactly(id);
     assertThat(
             ids(search("definitionKey=order-fulfillment&definitionVersion=999&businessKey=" + key)))

@@ -1,0 +1,265 @@
+/**
+ * Shapes of the Baton REST API's answers, as documented in docs/api.md. Times are ISO-8601
+ * instants (UTC) as strings; the screens format them in the browser's time zone.
+ */
+
+/** `GET /api/system`: what is running and who is signed in. */
+export interface SystemInfo {
+  name: string;
+  version: string;
+  engineVersion: string;
+  database: string;
+  user: string;
+}
+
+/** One deployed process definition version, as listed by `GET /api/definitions`. */
+export interface ProcessDefinitionSummary {
+  id: string;
+  key: string;
+  /** Camunda allows a process without a name. */
+  name: string | null;
+  version: number;
+  versionTag?: string | null;
+  runningInstances: number;
+  incidents: number;
+}
+
+/** `GET /api/definitions/{id}`. */
+export interface ProcessDefinitionDetail extends ProcessDefinitionSummary {
+  deploymentId: string;
+  deployedAt: string | null;
+}
+
+/** One activity of `GET /api/definitions/{id}/statistics`. */
+export interface ActivityStatistics {
+  activityId: string;
+  /** Instances waiting at this activity now. */
+  running: number;
+  /** Open incidents at this activity. */
+  incidents: number;
+  /** Finished activity instances in history. */
+  passed: number;
+  p50Millis: number | null;
+  p95Millis: number | null;
+}
+
+export interface DefinitionStatistics {
+  activities: ActivityStatistics[];
+}
+
+/** `GET /api/dashboard`. */
+export interface Dashboard {
+  running: number;
+  openIncidents: number;
+  startedLastHour: number;
+  completedLastHour: number;
+  startedLastDay: number;
+  completedLastDay: number;
+  definitions: DashboardDefinition[];
+  /** 24 hourly buckets, oldest first. */
+  completionsPerHour: HourlyCompletions[];
+  workers: { active: number; stale: number };
+}
+
+export interface DashboardDefinition {
+  key: string;
+  name: string | null;
+  running: number;
+  incidents: number;
+  startedLastDay: number;
+  completedLastDay: number;
+}
+
+export interface HourlyCompletions {
+  /** Start of the hour, ISO instant. */
+  start: string;
+  completed: number;
+}
+
+/** One page of a server-side paged list. */
+export interface Page<T> {
+  items: T[];
+  /** Zero-based. */
+  page: number;
+  size: number;
+  total: number;
+}
+
+/** RUNNING includes instances with open incidents; INCIDENT is running with an open incident. */
+export type InstanceState = 'RUNNING' | 'INCIDENT' | 'COMPLETED' | 'CANCELED';
+
+export const INSTANCE_STATES: readonly InstanceState[] = ['RUNNING', 'INCIDENT', 'COMPLETED', 'CANCELED'];
+
+export type SortOrder = 'startTime,asc' | 'startTime,desc';
+
+/** Filters and paging of `GET /api/instances`; every filter optional. */
+export interface InstanceQuery {
+  definitionKey?: string;
+  definitionVersion?: number;
+  state?: InstanceState;
+  businessKey?: string;
+  businessKeyPrefix?: string;
+  /** ISO instant. */
+  startedAfter?: string;
+  /** ISO instant. */
+  startedBefore?: string;
+  variableName?: string;
+  variableValue?: string;
+  page?: number;
+  size?: number;
+  sort?: SortOrder;
+}
+
+/** One row of `GET /api/instances`. */
+export interface InstanceSummary {
+  id: string;
+  businessKey: string | null;
+  definitionId: string;
+  definitionKey: string;
+  definitionName: string | null;
+  definitionVersion: number;
+  state: InstanceState;
+  startTime: string;
+  endTime: string | null;
+  durationMillis: number | null;
+}
+
+/** `GET /api/instances/{id}/detail`. */
+export interface InstanceDetail {
+  instance: {
+    id: string;
+    businessKey: string | null;
+    definitionId: string;
+    definitionKey: string;
+    definitionVersion: number;
+    state: InstanceState;
+    startTime: string;
+    endTime: string | null;
+    endActivityId: string | null;
+    activeActivityIds: string[];
+  };
+  /** The definition's BPMN XML. */
+  xml: string;
+  activities: ActivityInstance[];
+  incidents: Incident[];
+  variables: Variable[];
+  operations: UserOperation[];
+}
+
+export type ActivityInstanceState = 'ACTIVE' | 'COMPLETED' | 'CANCELED';
+
+export interface ActivityInstance {
+  id: string;
+  activityId: string;
+  activityName: string | null;
+  activityType: string;
+  startTime: string;
+  endTime: string | null;
+  durationMillis: number | null;
+  state: ActivityInstanceState;
+}
+
+export interface Incident {
+  id: string;
+  type: string;
+  activityId: string;
+  message: string | null;
+  time: string;
+}
+
+/** A process variable; `type` is Camunda's value type name (String, Integer, Json, Date, …). */
+export interface Variable {
+  name: string;
+  type: string;
+  value: unknown;
+  editable: boolean;
+}
+
+/** One entry of the user-operation log. */
+export interface UserOperation {
+  timestamp: string;
+  userId: string | null;
+  operationType: string;
+  entityType: string | null;
+  property: string | null;
+  orgValue: string | null;
+  newValue: string | null;
+}
+
+/** Filters and paging of `GET /api/incidents`. */
+export interface IncidentQuery {
+  definitionKey?: string;
+  activityId?: string;
+  /** Substring of the incident message. */
+  message?: string;
+  page?: number;
+  size?: number;
+}
+
+/** One row of `GET /api/incidents`. */
+export interface IncidentSummary extends Incident {
+  processInstanceId: string;
+  businessKey: string | null;
+  definitionId: string;
+  definitionKey: string;
+  definitionVersion: number;
+}
+
+/** `POST /api/incidents/retry` answer. */
+export interface RetryBatchStarted {
+  id: string;
+  total: number;
+}
+
+export type RetryItemStatus = 'PENDING' | 'RETRIED' | 'FAILED' | 'SKIPPED';
+
+/** `GET /api/incidents/retry/{batchId}`. */
+export interface RetryBatch {
+  id: string;
+  total: number;
+  done: number;
+  succeeded: number;
+  failed: number;
+  finished: boolean;
+  items: { incidentId: string; status: RetryItemStatus; message: string | null }[];
+}
+
+export type WorkerStatus = 'ACTIVE' | 'STALE';
+
+/** One external-task worker of `GET /api/workers`. */
+export interface Worker {
+  workerId: string;
+  status: WorkerStatus;
+  topics: string[];
+  firstSeen: string | null;
+  lastSeen: string | null;
+  remoteAddress: string | null;
+  lockedTasks: number;
+  fetched: number;
+  completed: number;
+  failed: number;
+  bpmnErrors: number;
+  registered: boolean;
+  allowedTopics: string[] | null;
+}
+
+/** One external-task topic of `GET /api/topics`. */
+export interface Topic {
+  topic: string;
+  openTasks: number;
+  lockedTasks: number;
+  tasksWithoutRetries: number;
+  oldestUnlockedSince: string | null;
+  oldestUnlockedAgeSeconds: number | null;
+  /** Ids of the active workers polling this topic. */
+  workers: string[];
+}
+
+/** RFC 9457 problem details (`application/problem+json`), as sent by the server's error advice. */
+export interface ProblemDetail {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  instance?: string;
+}

@@ -1,0 +1,46 @@
+import type { IncidentSummary, RetryBatch } from '../api/client';
+import { href } from '../router';
+import { stateBadge } from '../ui/badges';
+import { cell, h } from '../ui/dom';
+import { formatAgo, formatDateTimeLong } from '../ui/format';
+
+const RESULT_LABELS: Record<string, string> = { PENDING: 'Waiting', RETRIED: 'Retried', FAILED: 'Failed', SKIPPED: 'Skipped' };
+
+/** A `js-incident-row` (data-incident-id) with its `js-select-incident` checkbox. */
+export function incidentRow(incident: IncidentSummary, onSelect: (checked: boolean) => void): HTMLTableRowElement {
+  const box = h('input', { hook: 'js-select-incident', attrs: { type: 'checkbox', value: incident.id, 'aria-label': `Select incident at ${incident.activityId}` } });
+  box.addEventListener('change', () => onSelect(box.checked));
+  const instance = href(['instances', incident.processInstanceId]);
+  const row = h(
+    'tr',
+    { hook: 'js-incident-row', dataset: { incidentId: incident.id, instanceId: incident.processInstanceId } },
+    h('td', { className: 'check' }, box),
+    h('td', { title: incident.processInstanceId }, h('a', { href: instance, className: incident.businessKey ? '' : 'mono' }, incident.businessKey || incident.processInstanceId)),
+    cell(`${incident.definitionKey} v${incident.definitionVersion}`, undefined, incident.definitionId),
+    cell(incident.activityId, 'mono'),
+    cell(incident.message || 'No message', 'message', incident.message ?? ''),
+    cell(formatAgo(incident.time), undefined, formatDateTimeLong(incident.time)),
+  );
+  // a click anywhere on the row but the link toggles its checkbox
+  row.addEventListener('click', (event) => {
+    if (event.target !== box && !(event.target instanceof HTMLAnchorElement) && !box.disabled) {
+      box.checked = !box.checked;
+      onSelect(box.checked);
+    }
+  });
+  return row;
+}
+
+/** A `js-batch-result` row: data-incident-id, data-status (PENDING, RETRIED, FAILED, SKIPPED). */
+export function batchResultRow(item: RetryBatch['items'][number], incident: IncidentSummary | undefined): HTMLTableRowElement {
+  return h(
+    'tr',
+    { hook: 'js-batch-result', dataset: { incidentId: item.incidentId, status: item.status } },
+    incident
+      ? h('td', null, h('a', { href: href(['instances', incident.processInstanceId]) }, incident.businessKey || incident.processInstanceId))
+      : cell(item.incidentId, 'mono'),
+    cell(incident?.activityId ?? '', 'mono'),
+    h('td', null, stateBadge(item.status, RESULT_LABELS[item.status] ?? item.status)),
+    cell(item.message ?? (item.status === 'SKIPPED' ? 'Already resolved' : ''), 'message'),
+  );
+}

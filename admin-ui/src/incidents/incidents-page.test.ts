@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IncidentSummary, Page, RetryBatch } from '../api/client';
+import { parseRoute } from '../router';
+import type { MountedScreen } from '../screen';
+import { fakeApi, settle } from '../test/fake-api';
+import { mountIncidentsPage } from './incidents-page';
+
+function incident(id: string, activityId = 'shipOrder'): IncidentSummary {
+  return {
+    id,
+    type: 'failedJob',
+    processInstanceId: `pi-${id}`,
+    businessKey: `order-${id}`,
+    definitionId: 'order:3:abc',
+    definitionKey: 'order',
+    definitionVersion: 3,
+    activityId,
+    message: 'HTTP 503 from shipping',
+    time: '2026-11-26T10:00:00Z',
+  };
+}
+
+function page(items: IncidentSummary[]): Page<IncidentSummary> {
+  return { items, page: 0, size: 50, total: items.length };
+}
+
+function progress(done: number, finished: boolean): RetryBatch {
+  const statuses = ['RETRIED', 'FAILED', 'SKIPPED'] as const;
+  return {
+    id: 'batch-1',
+    total: 3,
+    done,
+    succeeded: Math.min(done, 1),
+    failed: done >= 2 ? 1 : 0,
+    finished,
+    items: ['a', 'b', 'c'].map((id, index) => ({ incidentId: id, status: index < done ? statuses[index]! : 'PENDING', message: index === 1 && done >= 2 ? 'Job no longer exists' : null })),
+  };
+}
+
+/** A Storage in memory, so tests do not share sessionStorage. */
+function memoryStorage(): Storage {
+  const values = new Map<string, string>();
+  return {
+    get length() {
+      return values.size;
+    },
+    clear: () => values.clear(),
+    getItem: (key) => values.get(key) ?? null,
+    key: (index) => [...values.keys()][index] ?? null,
+    removeItem: (key) => void values.delete(key),
+    setItem: (key, value) => void values.set(key, value),
+  };
+}
+
+describe('incidents page', () => {
+  let container: HTMLElement;
+  let mounted: MountedScreen | undefined;
+  const byId = <T extends HTMLElement = HTMLElement>(id: string) => container.querySelector<T>(`#${id}`)!;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    container = document.createElement('div');
+    document.body.append(container);
+  });
+
+  afterEach(() => {
+    mounted?.unmount();
+    container.remove();
+    document.querySelector('#js-confirm-dialog')?.remove();
+    vi.useRealTimers();
+  });
+
+  it('should search with the filters of the address', async () => {
+    // given
+    const api = fakeApi({ searchIncidents: async () => page([incident('a')]), getDefinitions: async () => [] });
+
+    // when
+    mounted = mountIncidentsPage(container, api, parseRoute('#/incidents?definitionKey=order&message=503&size=25'), memoryStorage());
+    await settle();
+
+    // then
+    expect(api.searchIncidents).toHaveBeenCalledWith({ definitionKey: 'order', activityId: undefined, message: '503', page: 0, size: 25 }, expect.any(AbortSignal));
+    expect(byId<HTMLInputElement>('js-filter-message').value).toBe('503');
+    const row = container.querySelector<HTMLElement>('.js-incident-row')!;
+    expect(row.dataset.incidentId).toBe('a');
+    expect(row.querySelector('a')!.getAttribute('href')).toBe('#/instances/pi-a');
+  });
+
+  it('should retry the selected incidents once, following the batch to the end', async () => {
+    // given
+    const answers = [progress(1, false), progress(3, true)];
+    const api = fakeApi({
+      searchIncidents: async () => page([incident('a'), incident('b'), incident('c', 'chargePayment')]),
+      getDefinitions: async () => [],
+      startRetryBatch: async () => ({ id: 'batch-1', total: 3 }),
+      getRetryBatch: async () => answers.shift()!,
+    });
+    const storage = memoryStorage();
+    mounted = mountIncidentsPage(container, api, parseRoute('#/incidents'), storage);
+    await settle();
+    expect(byId<HTMLButtonElement>('js-retry-selected').disabled).toBe(true);
+
+    // when all on the page are selected and the retry confirmed
+    byId<HTMLInputElement>('js-select-page').click();
+    expect(byId('js-retry-selected').textContent).toBe('Retry 3 incidents');
+    byId('js-retry-selected').click();
+    expect(document.querySelector('#js-confirm-text')!.textContent).toContain('Retry 3 incidents? The failed job or external task of each gets one more retry and runs again now (at shipOrder ×2, chargePayment).');
+    document.querySelector<HTMLButtonElement>('#js-confirm')!.click();
+    await settle();
+
+    // then the batch runs with the button disabled
+    expect(api.startRetryBatch).toHaveBeenCalledWith(['a', 'b', 'c']);
+    expect(byId<HTMLButtonElement>('js-retry-selected').disabled).toBe(true);
+    expect(storage.getItem('baton.retryBatch')).toBe('batch-1');
+    expect(byId<HTMLProgressElement>('js-progress').value).toBe(1);
+    expect(byId<HTMLProgressElement>('js-progress').max).toBe(3);
+    byId('js-retry-selected').click();
+    expect(document.querySelector('#js-confirm-dialog')).toBeNull();
+
+    // and when it finishes, each item says how it went and the list reloads
+    await vi.advanceTimersByTimeAsync(1000);
+    const results = [...container.querySelectorAll<HTMLElement>('.js-batch-result')];
+    expect(results.map((row) => `${row.dataset.incidentId}:${row.dataset.status}`)).toEqual(['a:RETRIED', 'b:FAILED', 'c:SKIPPED']);
+    expect(results[1]!.textContent).toContain('Job no longer exists');
+    expect(byId('js-batch-summary').textContent).toBe('3 of 3 done: 1 retried, 1 failed, 1 skipped');
+    expect(api.startRetryBatch).toHaveBeenCalledTimes(1);
+    expect(api.searchIncidents).toHaveBeenCalledTimes(2);
+    expect(storage.getItem('baton.retryBatch')).toBeNull();
+  });
+
+  it('should go on following a batch after coming back to the screen', async () => {
+    // given
+    const storage = memoryStorage();
+    storage.setItem('baton.retryBatch', 'batch-1');
+    const api = fakeApi({ searchIncidents: async () => page([incident('a')]), getDefinitions: async () => [], getRetryBatch: async () => progress(1, false) });
+
+    // when
+    mounted = mountIncidentsPage(container, api, parseRoute('#/incidents'), storage);
+    await settle();
+
+    // then
+    expect(api.getRetryBatch).toHaveBeenCalledWith('batch-1', expect.any(AbortSignal));
+    expect(byId('js-batch').hidden).toBe(false);
+    expect(byId<HTMLButtonElement>('js-retry-selected').disabled).toBe(true);
+    mounted.unmount();
+    mounted = undefined;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(api.getRetryBatch).toHaveBeenCalledTimes(1);
+  });
+
+  it('should keep a failed start in the dialog', async () => {
+    // given
+    const api = fakeApi({
+      searchIncidents: async () => page([incident('a')]),
+      getDefinitions: async () => [],
+      startRetryBatch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
+    mounted = mountIncidentsPage(container, api, parseRoute('#/incidents'), memoryStorage());
+    await settle();
+    container.querySelector<HTMLInputElement>('.js-select-incident')!.click();
+
+    // when
+    byId('js-retry-selected').click();
+    document.querySelector<HTMLButtonElement>('#js-confirm')!.click();
+    await settle();
+
+    // then
+    expect(document.querySelector('#js-confirm-error')!.textContent).toBe('Could not start the retry: the server is not reachable (Failed to fetch)');
+    expect(byId('js-batch').hidden).toBe(true);
+  });
+
+  it('should say when there is nothing to repair', async () => {
+    // when
+    mounted = mountIncidentsPage(container, fakeApi({ searchIncidents: async () => page([]), getDefinitions: async () => [] }), parseRoute('#/incidents'), memoryStorage());
+    await settle();
+
+    // then
+    expect(byId('js-empty').hidden).toBe(false);
+    expect(byId<HTMLInputElement>('js-select-page').disabled).toBe(true);
+  });
+});

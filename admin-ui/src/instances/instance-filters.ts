@@ -1,0 +1,61 @@
+import { INSTANCE_STATES, type InstanceQuery, type InstanceState, type SortOrder } from '../api/client';
+import type { QueryValues } from '../router';
+import { pageOf, pageSizeOf } from '../ui/pager';
+
+export const DEFAULT_SORT: SortOrder = 'startTime,desc';
+
+/**
+ * The instance list's query from the address: the URL uses the API's parameter names, so a
+ * link is the query. Values that make no sense (a state that does not exist, a page size not
+ * offered, a date that is no date) are dropped rather than sent.
+ */
+export function instanceQueryOf(query: URLSearchParams): InstanceQuery {
+  const text = (name: string) => query.get(name)?.trim() || undefined;
+  const instant = (name: string) => {
+    const value = text(name);
+    return value && !Number.isNaN(new Date(value).getTime()) ? value : undefined;
+  };
+  const version = Number(text('definitionVersion'));
+  const state = text('state')?.toUpperCase();
+  const sort = text('sort');
+  const definitionKey = text('definitionKey');
+  const variableName = text('variableName');
+  return {
+    definitionKey,
+    definitionVersion: definitionKey && Number.isInteger(version) && version > 0 ? version : undefined,
+    state: INSTANCE_STATES.includes(state as InstanceState) ? (state as InstanceState) : undefined,
+    businessKey: text('businessKey'),
+    businessKeyPrefix: text('businessKey') ? undefined : text('businessKeyPrefix'),
+    startedAfter: instant('startedAfter'),
+    startedBefore: instant('startedBefore'),
+    variableName,
+    variableValue: variableName ? (query.get('variableValue') ?? undefined) : undefined,
+    page: pageOf(query.get('page')),
+    size: pageSizeOf(query.get('size')),
+    sort: sort === 'startTime,asc' ? 'startTime,asc' : DEFAULT_SORT,
+  };
+}
+
+/** The address's query for `query`; defaults (first page, newest first) are left out. */
+export function queryValuesOf(query: InstanceQuery): QueryValues {
+  return {
+    definitionKey: query.definitionKey,
+    definitionVersion: query.definitionVersion,
+    state: query.state,
+    businessKey: query.businessKey,
+    businessKeyPrefix: query.businessKeyPrefix,
+    startedAfter: query.startedAfter,
+    startedBefore: query.startedBefore,
+    variableName: query.variableName,
+    variableValue: query.variableName ? query.variableValue : undefined,
+    page: query.page ? query.page : undefined,
+    size: query.size,
+    sort: query.sort === DEFAULT_SORT ? undefined : query.sort,
+  };
+}
+
+/** Whether any filter is set (paging and sorting aside): decides what "empty" says. */
+export function hasFilters(query: InstanceQuery): boolean {
+  const { page: _page, size: _size, sort: _sort, ...filters } = query;
+  return Object.values(filters).some((value) => value !== undefined && value !== '');
+}

@@ -1,0 +1,250 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, type InstanceDetail } from '../api/client';
+import { parseRoute } from '../router';
+import { FakeDiagram, activity } from '../test/fake-diagram';
+import { fakeApi, settle } from '../test/fake-api';
+import { mountInstancePage } from './instance-page';
+
+const diagram = vi.hoisted(() => ({ current: undefined as unknown }));
+vi.mock('../diagram/diagram', async (original) => ({
+  ...(await original<typeof import('../diagram/diagram')>()),
+  openDiagram: vi.fn(async () => ({ view: diagram.current, warnings: [] })),
+}));
+
+const XML = `<?xml version="1.0"?><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="order">
+  <startEvent id="start" name="Order received"/><serviceTask id="charge" name="Charge payment"/><serviceTask id="ship" name="Ship order"/></process></definitions>`;
+
+function stuckAtShipping(): InstanceDetail {
+  return {
+    instance: {
+      id: 'i-1',
+      businessKey: 'order-7',
+      definitionId: 'order:3:abc',
+      definitionKey: 'order',
+      definitionVersion: 3,
+      state: 'INCIDENT',
+      startTime: '2026-11-26T10:00:00Z',
+      endTime: null,
+      endActivityId: null,
+      activeActivityIds: ['ship'],
+    },
+    xml: XML,
+    activities: [
+      { id: 'a1', activityId: 'start', activityName: 'Order received', activityType: 'startEvent', startTime: '2026-11-26T10:00:00Z', endTime: '2026-11-26T10:00:00Z', durationMillis: 0, state: 'COMPLETED' },
+      { id: 'a2', activityId: 'charge', activityName: 'Charge payment', activityType: 'serviceTask', startTime: '2026-11-26T10:00:01Z', endTime: '2026-11-26T10:00:02Z', durationMillis: 1200, state: 'COMPLETED' },
+    ],
+    incidents: [{ id: 'inc-1', type: 'failedJob', activityId: 'ship', message: 'HTTP 503 from shipping', time: '2026-11-26T10:00:20Z' }],
+    variables: [
+      { name: 'amount', type: 'Integer', value: 120, editable: true },
+      { name: 'items', type: 'Json', value: [{ sku: 'A-1' }], editable: true },
+      { name: 'receipt', type: 'Object', value: 'rO0AB…', editable: false },
+    ],
+    operations: [{ timestamp: '2026-11-26T10:05:00Z', userId: 'demo', operationType: 'SetVariable', entityType: 'Variable', property: 'amount', orgValue: '100', newValue: '120' }],
+  };
+}
+
+function completed(): InstanceDetail {
+  const detail = stuckAtShipping();
+  return {
+    ...detail,
+    instance: { ...detail.instance, state: 'COMPLETED', endTime: '2026-11-26T10:01:00Z', endActivityId: 'ship', activeActivityIds: [] },
+    incidents: [],
+  };
+}
+
+describe('instance page', () => {
+  let container: HTMLElement;
+  let unmount: (() => void) | undefined;
+  let view: FakeDiagram;
+  const byId = <T extends HTMLElement = HTMLElement>(id: string) => container.querySelector<T>(`#${id}`)!;
+  const variableRow = (name: string) => container.querySelector<HTMLElement>(`.js-variable-row[data-name="${name}"]`)!;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    container = document.createElement('div');
+    document.body.append(container);
+    view = new FakeDiagram([activity('start', 'Order received', 0, 'bpmn:StartEvent'), activity('charge', 'Charge payment', 100), activity('ship', 'Ship order', 200)], [
+      { id: 'toCharge', sourceId: 'start', targetId: 'charge' },
+      { id: 'toShip', sourceId: 'charge', targetId: 'ship' },
+    ]);
+    diagram.current = view;
+  });
+
+  afterEach(() => {
+    unmount?.();
+    container.remove();
+    document.querySelector('#js-confirm-dialog')?.remove();
+    vi.useRealTimers();
+  });
+
+  async function mount(detail: () => Promise<InstanceDetail>, calls = {}) {
+    const api = fakeApi({ getInstanceDetail: detail, ...calls });
+    unmount = mountInstancePage(container, api, parseRoute('#/instances/i-1'));
+    await settle();
+    return api;
+  }
+
+  it('should show where the instance stands on its diagram', async () => {
+    // when
+    await mount(async () => stuckAtShipping());
+
+    // then
+    expect(byId('js-instance-state').dataset.state).toBe('INCIDENT');
+    expect(byId('js-instance-state').textContent).toBe('Incident');
+    expect(byId('js-instance-end').textContent).toBe('Ship order');
+    expect(view.marked('active-activity')).toEqual(['ship']);
+    expect(view.marked('incident-activity')).toEqual(['ship']);
+    expect(view.marked('completed-activity')).toEqual(['charge', 'start']);
+    expect(view.marked('taken-flow')).toEqual(['toCharge', 'toShip']);
+    expect(view.badges.map((badge) => [badge.elementId, badge.badge.className])).toEqual([['ship', 'diagram-badge diagram-badge-incidents js-badge-incidents']]);
+    expect([...container.querySelectorAll<HTMLElement>('.js-activity-row')].map((row) => row.dataset.activityId)).toEqual(['start', 'charge']);
+    expect(container.querySelectorAll('.js-operation-row')[0]!.textContent).toContain('100 → 120');
+  });
+
+  it('should refuse an invalid value under the field and send nothing', async () => {
+    // given
+    const api = await mount(async () => stuckAtShipping());
+    variableRow('amount').querySelector<HTMLButtonElement>('.js-edit-variable')!.click();
+    variableRow('amount').querySelector<HTMLInputElement>('.js-variable-input')!.value = 'abc';
+
+    // when
+    variableRow('amount').querySelector<HTMLButtonElement>('.js-save-variable')!.click();
+    await settle();
+
+    // then
+    const error = variableRow('amount').querySelector<HTMLElement>('.js-variable-error')!;
+    expect(error.hidden).toBe(false);
+    expect(error.textContent).toBe("'abc' is not an Integer (a whole number, e.g. 42).");
+    expect(api.setVariable).not.toHaveBeenCalled();
+  });
+
+  it('should save a valid value and reload', async () => {
+    // given
+    const api = await mount(async () => stuckAtShipping(), { setVariable: async () => undefined });
+    variableRow('amount').querySelector<HTMLButtonElement>('.js-edit-variable')!.click();
+    variableRow('amount').querySelector<HTMLInputElement>('.js-variable-input')!.value = '150';
+
+    // when
+    variableRow('amount').querySelector<HTMLButtonElement>('.js-save-variable')!.click();
+    await settle();
+
+    // then
+    expect(api.setVariable).toHaveBeenCalledWith('i-1', 'amount', 'Integer', '150');
+    expect(api.getInstanceDetail).toHaveBeenCalledTimes(2);
+    expect(byId('js-notice').textContent).toBe('Variable amount saved.');
+  });
+
+  it('should show the server’s reason when it refuses a value', async () => {
+    // given
+    const refuse = async () => {
+      throw new ApiError(400, 'Bad Request', { detail: "'[1' is not valid JSON" });
+    };
+    await mount(async () => stuckAtShipping(), { setVariable: refuse });
+    variableRow('items').querySelector<HTMLButtonElement>('.js-edit-variable')!.click();
+
+    // when
+    variableRow('items').querySelector<HTMLButtonElement>('.js-save-variable')!.click();
+    await settle();
+
+    // then
+    expect(variableRow('items').querySelector('.js-variable-error')!.textContent).toBe("'[1' is not valid JSON");
+  });
+
+  it('should not offer to edit a value of a type it cannot write', async () => {
+    // when
+    await mount(async () => stuckAtShipping());
+
+    // then
+    expect(variableRow('receipt').querySelector('.js-edit-variable')).toBeNull();
+  });
+
+  it('should fetch the stack trace only when asked', async () => {
+    // given
+    const api = await mount(async () => stuckAtShipping(), { getStacktrace: async () => 'java.io.IOException: refused' });
+    const incident = container.querySelector<HTMLElement>('.js-incident[data-incident-id="inc-1"]')!;
+    expect(api.getStacktrace).not.toHaveBeenCalled();
+
+    // when
+    incident.querySelector<HTMLButtonElement>('.js-show-stacktrace')!.click();
+    await settle();
+
+    // then
+    expect(incident.querySelector<HTMLElement>('.js-stacktrace')!.hidden).toBe(false);
+    expect(incident.querySelector('.js-stacktrace')!.textContent).toBe('java.io.IOException: refused');
+  });
+
+  it('should retry an incident and reload', async () => {
+    // given
+    const api = await mount(async () => stuckAtShipping(), { retryIncident: async () => undefined });
+
+    // when
+    container.querySelector<HTMLButtonElement>('.js-retry-incident')!.click();
+    await settle();
+
+    // then
+    expect(api.retryIncident).toHaveBeenCalledWith('inc-1');
+    expect(api.getInstanceDetail).toHaveBeenCalledTimes(2);
+  });
+
+  it('should cancel only after a confirmation that says what stops', async () => {
+    // given
+    const api = await mount(async () => stuckAtShipping(), { cancelInstance: async () => undefined });
+
+    // when
+    byId('js-cancel-instance').click();
+
+    // then
+    const dialog = document.querySelector<HTMLElement>('#js-confirm-dialog')!;
+    expect(document.querySelector('#js-confirm-text')!.textContent).toBe(
+      'Cancel instance order-7 (i-1) of order v3? It stops at Ship order, no further steps run, this cannot be undone.',
+    );
+    expect(api.cancelInstance).not.toHaveBeenCalled();
+    dialog.querySelector<HTMLTextAreaElement>('#js-confirm-reason')!.value = 'duplicate';
+    dialog.querySelector<HTMLButtonElement>('#js-confirm')!.click();
+    await settle();
+    expect(api.cancelInstance).toHaveBeenCalledWith('i-1', 'duplicate');
+    expect(document.querySelector('#js-confirm-dialog')).toBeNull();
+    expect(api.getInstanceDetail).toHaveBeenCalledTimes(2);
+  });
+
+  it('should keep the dialog open with the reason when canceling fails', async () => {
+    // given
+    const conflict = async () => {
+      throw new ApiError(409, 'Conflict', { detail: 'The instance has ended' });
+    };
+    await mount(async () => stuckAtShipping(), { cancelInstance: conflict });
+    byId('js-cancel-instance').click();
+
+    // when
+    document.querySelector<HTMLButtonElement>('#js-confirm')!.click();
+    await settle();
+
+    // then
+    expect(document.querySelector('#js-confirm-error')!.textContent).toBe('Could not cancel the instance: HTTP 409 Conflict — The instance has ended');
+    document.querySelector<HTMLButtonElement>('#js-dismiss')!.click();
+    expect(document.querySelector('#js-confirm-dialog')).toBeNull();
+  });
+
+  it('should show an ended instance read-only: no cancel, no edit, no retry', async () => {
+    // when
+    await mount(async () => completed());
+
+    // then
+    expect(byId('js-instance-state').dataset.state).toBe('COMPLETED');
+    expect(byId('js-cancel-instance')).toBeNull();
+    expect(container.querySelector('.js-edit-variable')).toBeNull();
+    expect(view.marked('active-activity')).toEqual([]);
+    expect(byId('js-instance-end').textContent).toContain('at Ship order');
+  });
+
+  it('should say in words when the instance cannot be loaded', async () => {
+    // when
+    await mount(async () => {
+      throw new ApiError(404, 'Not Found', { detail: 'No process instance i-1' });
+    });
+
+    // then
+    expect(byId('js-error').textContent).toBe('Could not load the instance: HTTP 404 Not Found — No process instance i-1');
+    expect(byId('js-instance-body').hidden).toBe(true);
+  });
+});

@@ -1,0 +1,256 @@
+import { describeError, isAbort, type BatonApi, type InstanceDetail } from '../api/client';
+import { bpmnNames } from '../diagram/bpmn-names';
+import type { DiagramView } from '../diagram/diagram';
+import { DiagramPanel } from '../diagram/diagram-panel';
+import { href, type Route } from '../router';
+import type { Screen } from '../screen';
+import { stateBadge } from '../ui/badges';
+import { confirmAction, type OpenDialog } from '../ui/confirm-dialog';
+import { byId, h, showMessages } from '../ui/dom';
+import { formatDateTime, formatDateTimeLong, formatDuration } from '../ui/format';
+import { Refresher } from '../ui/refresher';
+import { activityRows, operationRows } from './instance-history';
+import { incidentCard } from './instance-incidents';
+import { MARKERS, pathMarkers } from './path-markers';
+import { variableRows } from './variables';
+
+const template = `
+  <section class="page">
+    <div class="page-header">
+      <div class="title-block">
+        <h1 id="js-instance-title" data-testid="js-instance-title">Instance</h1>
+        <span id="js-instance-state-slot"></span>
+      </div>
+      <div class="page-actions">
+        <button type="button" class="button" id="js-refresh" data-testid="js-refresh">Refresh</button>
+        <span id="js-cancel-slot"></span>
+      </div>
+    </div>
+    <div class="alert alert-error" id="js-error" data-testid="js-error" role="alert" hidden></div>
+    <div class="alert alert-success" id="js-notice" data-testid="js-notice" role="status" hidden></div>
+    <p class="muted state" id="js-loading" data-testid="js-loading" hidden>Loading…</p>
+    <div id="js-instance-body" hidden>
+      <dl class="facts facts-compact">
+        <div><dt>Process</dt><dd><a id="js-instance-definition" data-testid="js-instance-definition" href="#/processes"></a></dd></div>
+        <div><dt>Started</dt><dd id="js-instance-start" data-testid="js-instance-start"></dd></div>
+        <div><dt id="js-instance-end-label">Ended</dt><dd id="js-instance-end" data-testid="js-instance-end"></dd></div>
+        <div><dt>Duration</dt><dd id="js-instance-duration" data-testid="js-instance-duration"></dd></div>
+      </dl>
+      <p class="muted small">Id <span class="mono" id="js-instance-id" data-testid="js-instance-id"></span>
+        · <button type="button" class="link-button" data-scroll="incidents-section">Incidents</button> · <button type="button" class="link-button" data-scroll="history-section">History</button> · <button type="button" class="link-button" data-scroll="variables-section">Variables</button> · <button type="button" class="link-button" data-scroll="operations-section">Operation log</button></p>
+      <section id="incidents-section" class="incidents-section">
+        <h2>Open incidents</h2>
+        <div id="js-incidents" data-testid="js-incidents" class="incident-list"></div>
+        <p class="state state-note" id="js-incidents-empty" data-testid="js-incidents-empty" hidden>No open incidents</p>
+      </section>
+      <div class="toolbar muted small">
+        <span class="legend-swatch legend-active"></span> waiting here
+        <span class="legend-swatch legend-completed"></span> done
+        <span class="legend-swatch legend-incident"></span> incident
+      </div>
+      <div id="js-diagram-slot"></div>
+      <h2 id="history-section">Activity history</h2>
+      <table class="table">
+        <colgroup><col class="col-wide" /><col class="col-activity" /><col class="col-time" /><col class="col-time" /><col class="col-num" /><col class="col-state" /></colgroup>
+        <thead><tr><th scope="col">Activity</th><th scope="col">Type</th><th scope="col">Started</th><th scope="col">Ended</th><th scope="col" class="num">Duration</th><th scope="col">State</th></tr></thead>
+        <tbody id="js-activities" data-testid="js-activities"></tbody>
+      </table>
+      <h2 id="variables-section">Variables</h2>
+      <table class="table table-wrap">
+        <colgroup><col class="col-text" /><col class="col-type" /><col /><col class="col-actions" /></colgroup>
+        <thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Value</th><th scope="col"><span class="visually-hidden">Edit</span></th></tr></thead>
+        <tbody id="js-variables" data-testid="js-variables"></tbody>
+      </table>
+      <p class="state" id="js-variables-empty" data-testid="js-variables-empty" hidden>No variables</p>
+      <h2 id="operations-section">Operation log</h2>
+      <table class="table">
+        <colgroup><col class="col-time" /><col class="col-type" /><col class="col-activity" /><col class="col-activity" /><col class="col-type" /><col /></colgroup>
+        <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Operation</th><th scope="col">Entity</th><th scope="col">Property</th><th scope="col">Old → new</th></tr></thead>
+        <tbody id="js-operations" data-testid="js-operations"></tbody>
+      </table>
+      <p class="state" id="js-operations-empty" data-testid="js-operations-empty" hidden>Nobody has changed this instance by hand</p>
+    </div>
+  </section>`;
+
+const RUNNING_STATES = new Set(['RUNNING', 'INCIDENT']);
+
+/**
+ * One instance, running or ended: where it stands on its diagram, its activity history,
+ * incidents (retry, stack trace), variables (editable while running), the operation log and
+ * "Cancel instance" with a confirmation that says what stops.
+ */
+export function mountInstancePage(container: HTMLElement, api: BatonApi, route: Route): () => void {
+  const instanceId = route.path[1] ?? '';
+  container.innerHTML = template;
+  const find = <T extends HTMLElement = HTMLElement>(id: string) => byId<T>(container, id);
+  const panel = new DiagramPanel();
+  find('js-diagram-slot').replaceWith(panel.element);
+  let view: DiagramView | undefined;
+  let diagramXml: string | undefined;
+  let detail: InstanceDetail | undefined;
+  let names = new Map<string, string>();
+  let dialog: OpenDialog | undefined;
+
+  function notice(message: string): void {
+    const element = find('js-notice');
+    element.textContent = message;
+    element.hidden = !message;
+  }
+
+  function reloadAfter(message: string): void {
+    notice(message);
+    void refresher.restart();
+  }
+
+  function nameOf(activityId: string): string {
+    return names.get(activityId) ?? detail?.activities.find((activity) => activity.activityId === activityId)?.activityName ?? activityId;
+  }
+
+  function show(loaded: InstanceDetail): void {
+    detail = loaded;
+    if (loaded.xml !== diagramXml) {
+      names = bpmnNames(loaded.xml);
+    }
+    const { instance } = loaded;
+    const running = RUNNING_STATES.has(instance.state);
+    const label = instance.businessKey || instance.id;
+    find('js-instance-title').textContent = `Instance ${label}`;
+    document.title = `${label} · Baton`;
+    const badge = stateBadge(instance.state);
+    badge.id = 'js-instance-state';
+    badge.dataset.testid = 'js-instance-state';
+    badge.classList.add('state-badge-large');
+    find('js-instance-state-slot').replaceChildren(badge);
+    const definitionLink = find<HTMLAnchorElement>('js-instance-definition');
+    definitionLink.textContent = `${instance.definitionKey} v${instance.definitionVersion}`;
+    definitionLink.href = href(['processes', instance.definitionId]);
+    find('js-instance-start').textContent = formatDateTime(instance.startTime);
+    find('js-instance-start').title = formatDateTimeLong(instance.startTime);
+    find('js-instance-end-label').textContent = running ? 'Waiting at' : 'Ended';
+    find('js-instance-end').textContent = running
+      ? waitingAt(instance.activeActivityIds, loaded.incidents.map((incident) => incident.activityId)).map(nameOf).join(', ') || '–'
+      : `${formatDateTime(instance.endTime)}${instance.endActivityId ? ` at ${nameOf(instance.endActivityId)}` : ''}`;
+    const end = instance.endTime ? new Date(instance.endTime).getTime() : Date.now();
+    find('js-instance-duration').textContent = `${formatDuration(end - new Date(instance.startTime).getTime())}${running ? ' so far' : ''}`;
+    find('js-instance-id').textContent = instance.id;
+
+    find('js-cancel-slot').replaceChildren(...(running ? [cancelButton()] : []));
+    find('js-incidents').replaceChildren(
+      ...loaded.incidents.map((incident) => incidentCard(api, incident, nameOf(incident.activityId), running, () => reloadAfter(`Incident at ${nameOf(incident.activityId)} retried.`))),
+    );
+    find('js-incidents-empty').hidden = loaded.incidents.length > 0;
+    const incidentsSection = find('incidents-section');
+    incidentsSection.classList.toggle('has-incidents', loaded.incidents.length > 0);
+    // an ended instance has no open incidents to speak of
+    incidentsSection.hidden = !running && loaded.incidents.length === 0;
+    find('js-activities').replaceChildren(...activityRows(loaded.activities));
+    find('js-variables').replaceChildren(...variableRows(api, loaded.variables, { instanceId, running, onSaved: (name) => reloadAfter(`Variable ${name} saved.`) }));
+    find('js-variables-empty').hidden = loaded.variables.length > 0;
+    find('js-operations').replaceChildren(...operationRows(loaded.operations));
+    find('js-operations-empty').hidden = loaded.operations.length > 0;
+    find('js-instance-body').hidden = false;
+  }
+
+  function paint(): void {
+    if (!view || !detail) {
+      return;
+    }
+    const markers = pathMarkers(detail, view.flows());
+    for (const element of [...view.activities(), ...view.flows()]) {
+      Object.values(MARKERS).forEach((marker) => view!.removeMarker(element.id, marker));
+    }
+    markers.completed.forEach((id) => view!.addMarker(id, MARKERS.completed));
+    markers.canceled.forEach((id) => view!.addMarker(id, MARKERS.canceled));
+    markers.takenFlows.forEach((id) => view!.addMarker(id, MARKERS.takenFlow));
+    markers.active.forEach((id) => view!.addMarker(id, MARKERS.active));
+    markers.incident.forEach((id) => view!.addMarker(id, MARKERS.incident));
+    view.clearBadges();
+    const perActivity = new Map<string, number>();
+    detail.incidents.forEach((incident) => perActivity.set(incident.activityId, (perActivity.get(incident.activityId) ?? 0) + 1));
+    perActivity.forEach((count, activityId) => {
+      const badge = h('span', { className: 'diagram-badge diagram-badge-incidents', hook: 'js-badge-incidents', title: count === 1 ? '1 open incident' : `${count} open incidents`, dataset: { activityId } }, `⚠ ${count}`);
+      view!.addBadge(activityId, badge, 'bottom-right');
+    });
+  }
+
+  function cancelButton(): HTMLButtonElement {
+    const button = h('button', { className: 'button button-danger', attrs: { type: 'button', id: 'js-cancel-instance', 'data-testid': 'js-cancel-instance' } }, 'Cancel instance…');
+    button.addEventListener('click', () => {
+      if (!detail) {
+        return;
+      }
+      const { instance } = detail;
+      const label = instance.businessKey ? `${instance.businessKey} (${instance.id})` : instance.id;
+      const at = waitingAt(instance.activeActivityIds, detail.incidents.map((incident) => incident.activityId)).map(nameOf).join(' and ') || 'its current step';
+      dialog = confirmAction({
+        title: 'Cancel instance',
+        text: `Cancel instance ${label} of ${instance.definitionKey} v${instance.definitionVersion}? It stops at ${at}, no further steps run, this cannot be undone.`,
+        confirmLabel: 'Cancel instance',
+        dismissLabel: 'Keep running',
+        danger: true,
+        reasonLabel: 'Reason (optional)',
+        failure: 'Could not cancel the instance',
+        action: (reason) => api.cancelInstance(instance.id, reason),
+      });
+      void dialog.closed.then((done) => {
+        dialog = undefined;
+        if (done) {
+          reloadAfter(`Instance ${label} canceled.`);
+        }
+      });
+    });
+    return button;
+  }
+
+  const refresher = new Refresher(async (signal) => {
+    const refreshButton = find<HTMLButtonElement>('js-refresh');
+    refreshButton.disabled = true;
+    find('js-loading').hidden = detail !== undefined;
+    try {
+      const loaded = await api.getInstanceDetail(instanceId, signal);
+      show(loaded);
+      showMessages(find('js-error'), []);
+      if (loaded.xml !== diagramXml) {
+        diagramXml = loaded.xml;
+        view?.destroy();
+        view = await panel.show(loaded.xml);
+      }
+      paint();
+    } catch (failure) {
+      if (!isAbort(failure)) {
+        showMessages(find('js-error'), [describeError('Could not load the instance', failure)]);
+      }
+    } finally {
+      find('js-loading').hidden = true;
+      refreshButton.disabled = false;
+    }
+  });
+
+  // in-page links would change the hash route; scroll instead
+  container.querySelectorAll<HTMLElement>('[data-scroll]').forEach((link) =>
+    link.addEventListener('click', () => byId(container, link.dataset.scroll!).scrollIntoView({ behavior: 'smooth' })),
+  );
+  find('js-refresh').addEventListener('click', () => {
+    notice('');
+    void refresher.restart();
+  });
+  void refresher.now();
+
+  return () => {
+    refresher.stop();
+    dialog?.dismiss();
+    panel.destroy();
+  };
+}
+
+/** Where the instance stands: its active activities, and where its incidents are. */
+function waitingAt(activeActivityIds: readonly string[], incidentActivityIds: readonly string[]): string[] {
+  return [...new Set([...activeActivityIds, ...incidentActivityIds])];
+}
+
+export const instanceScreen: Screen = {
+  section: 'instances',
+  title: 'Instance',
+  matches: (route) => route.path.length === 2 && route.path[0] === 'instances',
+  mount: (container, api, route) => ({ unmount: mountInstancePage(container, api, route) }),
+};

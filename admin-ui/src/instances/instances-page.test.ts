@@ -1,0 +1,190 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { InstanceQuery, InstanceSummary, Page } from '../api/client';
+import { parseRoute } from '../router';
+import type { MountedScreen } from '../screen';
+import { fakeApi, settle } from '../test/fake-api';
+import { localInputToIso } from '../ui/format';
+import { instanceQueryOf } from './instance-filters';
+import { mountInstancesPage } from './instances-page';
+
+function instance(id: string, state: InstanceSummary['state'] = 'RUNNING'): InstanceSummary {
+  return {
+    id,
+    businessKey: `order-${id}`,
+    definitionId: 'order-fulfillment:3:abc',
+    definitionKey: 'order-fulfillment',
+    definitionName: 'Order fulfillment',
+    definitionVersion: 3,
+    state,
+    startTime: '2026-11-26T10:00:00Z',
+    endTime: state === 'COMPLETED' ? '2026-11-26T10:03:04Z' : null,
+    durationMillis: state === 'COMPLETED' ? 184_000 : null,
+  };
+}
+
+function page(items: InstanceSummary[], total: number, number = 0, size = 50): Page<InstanceSummary> {
+  return { items, page: number, size, total };
+}
+
+describe('instances page', () => {
+  let container: HTMLElement;
+  let mounted: MountedScreen | undefined;
+  const byId = <T extends HTMLElement = HTMLElement>(id: string) => container.querySelector<T>(`#${id}`)!;
+  const rows = () => [...container.querySelectorAll<HTMLElement>('.js-instance-row')];
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    container = document.createElement('div');
+    document.body.append(container);
+    location.hash = '';
+  });
+
+  afterEach(() => {
+    mounted?.unmount();
+    container.remove();
+    vi.useRealTimers();
+  });
+
+  function mount(hash: string, search: (query: InstanceQuery) => Promise<Page<InstanceSummary>>) {
+    const api = fakeApi({ searchInstances: search, getDefinitions: async () => [] });
+    mounted = mountInstancesPage(container, api, parseRoute(hash));
+    return api;
+  }
+
+  it('should search with the filters of the address and fill the form with them', async () => {
+    // given
+    const hash = '#/instances?definitionKey=order-fulfillment&definitionVersion=3&state=INCIDENT&businessKeyPrefix=order-&page=1&size=25&sort=startTime,asc';
+
+    // when
+    const api = mount(hash, async () => page([instance('a', 'INCIDENT')], 26, 1, 25));
+    await settle();
+
+    // then
+    expect(api.searchInstances).toHaveBeenCalledWith(
+      { definitionKey: 'order-fulfillment', definitionVersion: 3, state: 'INCIDENT', businessKey: undefined, businessKeyPrefix: 'order-', startedAfter: undefined, startedBefore: undefined, variableName: undefined, variableValue: undefined, page: 1, size: 25, sort: 'startTime,asc' },
+      expect.any(AbortSignal),
+    );
+    expect(byId<HTMLInputElement>('js-filter-definition').value).toBe('order-fulfillment');
+    expect(byId<HTMLSelectElement>('js-filter-version').value).toBe('3');
+    expect(byId<HTMLSelectElement>('js-filter-state').value).toBe('INCIDENT');
+    expect(byId<HTMLSelectElement>('js-filter-business-key-match').value).toBe('prefix');
+    expect(byId<HTMLInputElement>('js-filter-business-key').value).toBe('order-');
+    expect(byId('js-sort-start').textContent).toBe('Started ▲');
+    expect(rows().map((row) => row.dataset.id)).toEqual(['a']);
+    expect(byId('js-total').textContent).toBe('26');
+    expect(byId('js-page-info').textContent).toBe('26–26 of 26');
+    expect(byId<HTMLButtonElement>('js-next-page').disabled).toBe(true);
+    expect(byId<HTMLButtonElement>('js-prev-page').disabled).toBe(false);
+  });
+
+  it('should put the applied filters in the address, times as instants', async () => {
+    // given
+    mount('#/instances', async () => page([], 0));
+    await settle();
+    byId<HTMLSelectElement>('js-filter-state').value = 'COMPLETED';
+    byId<HTMLInputElement>('js-filter-business-key').value = 'order-1';
+    byId<HTMLInputElement>('js-filter-started-after').value = '2026-11-26T09:30';
+    byId<HTMLInputElement>('js-filter-variable-name').value = 'amount';
+    byId<HTMLInputElement>('js-filter-variable-value').value = '120';
+
+    // when
+    byId('js-apply-filters').click();
+
+    // then
+    const query = instanceQueryOf(parseRoute(location.hash).query);
+    expect(query).toMatchObject({ state: 'COMPLETED', businessKey: 'order-1', startedAfter: localInputToIso('2026-11-26T09:30'), variableName: 'amount', variableValue: '120', page: 0 });
+    expect(parseRoute(location.hash).path).toEqual(['instances']);
+  });
+
+  it('should refuse a variable value without a name, searching nothing', async () => {
+    // given
+    const api = mount('#/instances', async () => page([], 0));
+    await settle();
+    byId<HTMLInputElement>('js-filter-variable-value').value = '120';
+
+    // when
+    byId('js-apply-filters').click();
+    await settle();
+
+    // then
+    expect(byId('js-filter-error').hidden).toBe(false);
+    expect(byId('js-filter-error').textContent).toBe('Enter the variable’s name as well as its value.');
+    expect(api.searchInstances).toHaveBeenCalledTimes(1);
+  });
+
+  it('should refuse a start range that ends before it begins', async () => {
+    // given
+    mount('#/instances', async () => page([], 0));
+    await settle();
+    byId<HTMLInputElement>('js-filter-started-after').value = '2026-11-26T12:00';
+    byId<HTMLInputElement>('js-filter-started-before').value = '2026-11-26T11:00';
+
+    // when
+    byId('js-apply-filters').click();
+
+    // then
+    expect(byId('js-filter-error').textContent).toBe('"Started after" must be before "Started before".');
+  });
+
+  it('should page forward through the address', async () => {
+    // given
+    mount('#/instances?size=25', async () => page(Array.from({ length: 25 }, (_, index) => instance(`i${index}`)), 60, 0, 25));
+    await settle();
+
+    // when
+    byId('js-next-page').click();
+
+    // then
+    expect(location.hash).toBe('#/instances?page=1&size=25');
+  });
+
+  it('should load a new address in place', async () => {
+    // given
+    const api = mount('#/instances', async (query) => page([query.state === 'COMPLETED' ? instance('done', 'COMPLETED') : instance('open')], 1));
+    await settle();
+
+    // when
+    mounted!.update!(parseRoute('#/instances?state=COMPLETED'));
+    await settle();
+
+    // then
+    expect(api.searchInstances).toHaveBeenCalledTimes(2);
+    expect(rows().map((row) => row.dataset.id)).toEqual(['done']);
+    expect(byId<HTMLSelectElement>('js-filter-state').value).toBe('COMPLETED');
+    expect(rows()[0]!.textContent).toContain('3 min 4 s');
+  });
+
+  it('should say when no instance matches', async () => {
+    // when
+    mount('#/instances?state=CANCELED', async () => page([], 0));
+    await settle();
+
+    // then
+    expect(byId('js-empty').hidden).toBe(false);
+    expect(byId('js-empty').textContent).toBe('No instances match these filters');
+    expect(byId('js-loading').hidden).toBe(true);
+  });
+});
+
+describe('instanceQueryOf', () => {
+  it('should drop what makes no sense', () => {
+    // when
+    const query = instanceQueryOf(new URLSearchParams('state=SLEEPING&definitionVersion=3&size=7&page=-2&startedAfter=yesterday&sort=name'));
+
+    // then a version without a key, a state that does not exist, a size not offered, … are gone
+    expect(query).toEqual({
+      definitionKey: undefined,
+      definitionVersion: undefined,
+      state: undefined,
+      businessKey: undefined,
+      businessKeyPrefix: undefined,
+      startedAfter: undefined,
+      startedBefore: undefined,
+      variableName: undefined,
+      variableValue: undefined,
+      page: 0,
+      size: 50,
+      sort: 'startTime,desc',
+    });
+  });
+});

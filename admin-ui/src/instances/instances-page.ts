@@ -1,0 +1,182 @@
+import { describeError, type BatonApi, type InstanceQuery, type InstanceSummary } from '../api/client';
+import { href, type Route } from '../router';
+import type { MountedScreen, Screen } from '../screen';
+import { stateBadge } from '../ui/badges';
+import { byId, cell, h, showMessages } from '../ui/dom';
+import { formatDateTime, formatDateTimeLong, formatDuration } from '../ui/format';
+import { Pager } from '../ui/pager';
+import { Refresher } from '../ui/refresher';
+import { filterFormTemplate, InstanceFilterForm } from './filter-form';
+import { DEFAULT_SORT, hasFilters, instanceQueryOf, queryValuesOf } from './instance-filters';
+
+const template = `
+  <section class="page">
+    <div class="page-header">
+      <h1>Instances</h1>
+      <div class="page-actions">
+        <button type="button" class="button" id="js-refresh" data-testid="js-refresh">Refresh</button>
+      </div>
+    </div>
+    ${filterFormTemplate}
+    <div class="alert alert-error" id="js-error" data-testid="js-error" role="alert" hidden></div>
+    <table class="table">
+      <colgroup><col class="col-instance" /><col class="col-wide" /><col class="col-state" /><col class="col-time" /><col class="col-time" /><col class="col-num-wide" /></colgroup>
+      <thead>
+        <tr>
+          <th scope="col">Instance</th>
+          <th scope="col">Process</th>
+          <th scope="col">State</th>
+          <th scope="col" id="js-sort-header" aria-sort="descending">
+            <button type="button" class="sort-button" id="js-sort-start" data-testid="js-sort-start">Started</button>
+          </th>
+          <th scope="col">Ended</th>
+          <th scope="col" class="num">Duration</th>
+        </tr>
+      </thead>
+      <tbody id="js-instances" data-testid="js-instances"></tbody>
+    </table>
+    <p class="muted state" id="js-loading" data-testid="js-loading" hidden>Loading…</p>
+    <p class="state" id="js-empty" data-testid="js-empty" hidden></p>
+    <div id="js-pager-slot"></div>
+  </section>`;
+
+/**
+ * Instances, running and ended, paged and sorted on the server; the filters live in the
+ * address (`#/instances?state=INCIDENT&definitionKey=…`) so reloads and links keep them.
+ */
+export function mountInstancesPage(container: HTMLElement, api: BatonApi, route: Route): MountedScreen {
+  container.innerHTML = template;
+  const find = <T extends HTMLElement = HTMLElement>(id: string) => byId<T>(container, id);
+  let query: InstanceQuery = instanceQueryOf(route.query);
+  const errors = new Map<string, string>();
+  const form = new InstanceFilterForm(find('js-filters'));
+  const pager = new Pager((page, size) => go({ ...query, page, size }));
+  find('js-pager-slot').replaceWith(pager.element);
+
+  function setError(key: string, message: string | undefined): void {
+    if (message) {
+      errors.set(key, message);
+    } else {
+      errors.delete(key);
+    }
+    showMessages(find('js-error'), [...errors.values()]);
+  }
+
+  /** Shows `next` in the address; the hashchange brings it back through {@link update}. */
+  function go(next: InstanceQuery): void {
+    const target = href(['instances'], queryValuesOf(next));
+    if (target === location.hash) {
+      void refresher.restart();
+    } else {
+      location.hash = target;
+    }
+  }
+
+  function showSort(): void {
+    const ascending = query.sort === 'startTime,asc';
+    find('js-sort-header').setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+    find('js-sort-start').textContent = ascending ? 'Started ▲' : 'Started ▼';
+    find('js-sort-start').title = ascending ? 'Oldest first; click for newest first' : 'Newest first; click for oldest first';
+  }
+
+  const refresher = new Refresher(async (signal) => {
+    const loading = find('js-loading');
+    const empty = find('js-empty');
+    const rows = find('js-instances');
+    loading.hidden = false;
+    empty.hidden = true;
+    rows.replaceChildren();
+    pager.setBusy(true);
+    find<HTMLButtonElement>('js-refresh').disabled = true;
+    try {
+      const page = await api.searchInstances(query, signal);
+      rows.replaceChildren(...page.items.map(instanceRow));
+      pager.show({ page: page.page, size: page.size, total: page.total, shown: page.items.length });
+      empty.hidden = page.items.length > 0;
+      empty.textContent = page.total > 0 ? 'No instances on this page; go back a page.' : hasFilters(query) ? 'No instances match these filters' : 'No process instances yet';
+      setError('instances', undefined);
+    } catch (failure) {
+      if (signal.aborted) {
+        return;
+      }
+      setError('instances', describeError('Could not load the instances', failure));
+      pager.setBusy(false);
+    } finally {
+      if (!signal.aborted) {
+        loading.hidden = true;
+        find<HTMLButtonElement>('js-refresh').disabled = false;
+      }
+    }
+  });
+
+  find('js-filters').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const next = form.read(query);
+    const problem = find('js-filter-error');
+    problem.hidden = typeof next !== 'string';
+    if (typeof next === 'string') {
+      problem.textContent = next;
+      return;
+    }
+    go(next);
+  });
+  find('js-clear-filters').addEventListener('click', () => {
+    find('js-filter-error').hidden = true;
+    go({ page: 0, size: query.size, sort: query.sort });
+  });
+  find('js-sort-start').addEventListener('click', () => go({ ...query, page: 0, sort: query.sort === 'startTime,asc' ? DEFAULT_SORT : 'startTime,asc' }));
+  find('js-refresh').addEventListener('click', () => void refresher.restart());
+
+  void api.getDefinitions().then(
+    (all) => form.setDefinitions(all, query),
+    (failure: unknown) => setError('definitions', describeError('Could not load the processes to filter by', failure)),
+  );
+  form.fill(query);
+  showSort();
+  void refresher.now();
+
+  return {
+    unmount: () => refresher.stop(),
+    update(next: Route) {
+      query = instanceQueryOf(next.query);
+      find('js-filter-error').hidden = true;
+      form.fill(query);
+      showSort();
+      void refresher.restart();
+    },
+  };
+}
+
+function instanceRow(instance: InstanceSummary): HTMLTableRowElement {
+  const link = href(['instances', instance.id]);
+  const row = h(
+    'tr',
+    { className: 'clickable', hook: 'js-instance-row', dataset: { id: instance.id, state: instance.state } },
+    h(
+      'td',
+      { title: instance.id },
+      h('a', { href: link, className: instance.businessKey ? 'strong' : 'mono' }, instance.businessKey || instance.id),
+      instance.businessKey ? h('span', { className: 'mono muted small block' }, instance.id) : null,
+    ),
+    cell(`${instance.definitionName || instance.definitionKey} v${instance.definitionVersion}`, undefined, instance.definitionId),
+    h('td', null, stateBadge(instance.state)),
+    cell(formatDateTime(instance.startTime), undefined, formatDateTimeLong(instance.startTime)),
+    cell(formatDateTime(instance.endTime), undefined, formatDateTimeLong(instance.endTime)),
+    instance.durationMillis === null && !instance.endTime
+      ? cell(formatDuration(Math.max(0, Date.now() - new Date(instance.startTime).getTime())), 'num muted', 'Still running: time since it started')
+      : cell(formatDuration(instance.durationMillis), 'num'),
+  );
+  row.addEventListener('click', (event) => {
+    if (!(event.target instanceof HTMLAnchorElement)) {
+      location.hash = link;
+    }
+  });
+  return row;
+}
+
+export const instancesScreen: Screen = {
+  section: 'instances',
+  title: 'Instances',
+  matches: (route) => route.path.length === 1 && route.path[0] === 'instances',
+  mount: (container, api, route) => mountInstancesPage(container, api, route),
+};

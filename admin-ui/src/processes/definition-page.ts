@@ -1,0 +1,245 @@
+import {
+  describeError,
+  isAbort,
+  type ActivityStatistics,
+  type BatonApi,
+  type ProcessDefinitionDetail,
+  type ProcessDefinitionSummary,
+} from '../api/client';
+import { DiagramPanel } from '../diagram/diagram-panel';
+import type { DiagramView } from '../diagram/diagram';
+import { href, type Route } from '../router';
+import type { Screen } from '../screen';
+import { byId, h, showMessages } from '../ui/dom';
+import { formatCount, formatDateTime, formatDateTimeLong, plural } from '../ui/format';
+import { Refresher } from '../ui/refresher';
+import { activityRows, activityStatRow } from './activity-table';
+import { HEAT_LEVELS, heatBuckets, heatLegend } from './heat';
+
+export const STATISTICS_REFRESH_MS = 10_000;
+
+const template = `
+  <section class="page">
+    <div class="page-header">
+      <div class="title-block">
+        <h1 id="js-definition-name" data-testid="js-definition-name">Process</h1>
+        <span class="mono muted" id="js-definition-key" data-testid="js-definition-key"></span>
+        <label class="inline-field">Version
+          <select class="select" id="js-version-picker" data-testid="js-version-picker" aria-label="Version"></select>
+        </label>
+      </div>
+      <div class="page-actions">
+        <a class="button" id="js-definition-instances" data-testid="js-definition-instances" href="#/instances">Instances of this definition</a>
+        <a class="button" id="js-definition-incidents" data-testid="js-definition-incidents" href="#/incidents">Incidents</a>
+        <button type="button" class="button" id="js-refresh" data-testid="js-refresh">Refresh</button>
+      </div>
+    </div>
+    <div class="alert alert-error" id="js-error" data-testid="js-error" role="alert" hidden></div>
+    <p class="muted state" id="js-loading" data-testid="js-loading" hidden>Loading…</p>
+    <dl class="facts facts-compact">
+      <div><dt>Waiting now</dt><dd id="js-running-total" data-testid="js-running-total">–</dd></div>
+      <div><dt>Open incidents</dt><dd id="js-incident-total" data-testid="js-incident-total">–</dd></div>
+      <div><dt>Version tag</dt><dd id="js-version-tag" data-testid="js-version-tag">–</dd></div>
+      <div><dt>Deployed</dt><dd id="js-deployed-at" data-testid="js-deployed-at">–</dd></div>
+    </dl>
+    <div class="toolbar">
+      <label class="toggle"><input type="checkbox" id="js-heatmap-toggle" data-testid="js-heatmap-toggle" /> Heatmap: instances that passed each step</label>
+      <span class="heat-legend" id="js-heat-legend" data-testid="js-heat-legend" hidden></span>
+      <span class="legend muted"><span class="legend-badge diagram-badge-running">n</span> waiting now <span class="legend-badge diagram-badge-incidents">n</span> open incidents</span>
+    </div>
+    <div id="js-diagram-slot"></div>
+    <h2>Activities</h2>
+    <p class="state state-note" id="js-empty" data-testid="js-empty" hidden>No instance of this version has run yet</p>
+    <table class="table">
+      <colgroup><col class="col-wide" /><col class="col-num" /><col class="col-num" /><col class="col-num" /><col class="col-num-wide" /><col class="col-num-wide" /></colgroup>
+      <thead>
+        <tr>
+          <th scope="col">Activity</th>
+          <th scope="col" class="num">Waiting now</th>
+          <th scope="col" class="num">Incidents</th>
+          <th scope="col" class="num">Passed</th>
+          <th scope="col" class="num" title="Median duration of finished activity instances">p50 duration</th>
+          <th scope="col" class="num" title="95th percentile duration of finished activity instances">p95 duration</th>
+        </tr>
+      </thead>
+      <tbody id="js-activity-stats" data-testid="js-activity-stats"></tbody>
+    </table>
+  </section>`;
+
+/**
+ * One definition version: its diagram with waiting and incident badges per activity, a heatmap
+ * of how many instances passed each activity, and p50/p95 durations. Statistics reload every
+ * {@link STATISTICS_REFRESH_MS}; `?heat=1` turns the heatmap on.
+ */
+export function mountDefinitionPage(container: HTMLElement, api: BatonApi, route: Route, refreshMs = STATISTICS_REFRESH_MS): () => void {
+  const definitionId = route.path[1] ?? '';
+  container.innerHTML = template;
+  const find = <T extends HTMLElement = HTMLElement>(id: string) => byId<T>(container, id);
+  const heatToggle = find<HTMLInputElement>('js-heatmap-toggle');
+  const panel = new DiagramPanel();
+  find('js-diagram-slot').replaceWith(panel.element);
+  heatToggle.checked = route.query.get('heat') === '1';
+
+  const errors = new Map<string, string>();
+  let view: DiagramView | undefined;
+  let statistics: ActivityStatistics[] | undefined;
+  let stopped = false;
+
+  function setError(key: string, message: string | undefined): void {
+    if (message) {
+      errors.set(key, message);
+    } else {
+      errors.delete(key);
+    }
+    showMessages(find('js-error'), [...errors.values()]);
+  }
+
+  function showDefinition(definition: ProcessDefinitionDetail): void {
+    find('js-definition-name').textContent = `${definition.name || definition.key} v${definition.version}`;
+    find('js-definition-key').textContent = definition.key;
+    find('js-version-tag').textContent = definition.versionTag || '–';
+    const deployed = find('js-deployed-at');
+    deployed.textContent = formatDateTime(definition.deployedAt);
+    deployed.title = formatDateTimeLong(definition.deployedAt);
+    find<HTMLAnchorElement>('js-definition-instances').href = href(['instances'], { definitionKey: definition.key, definitionVersion: definition.version });
+    find<HTMLAnchorElement>('js-definition-incidents').href = href(['incidents'], { definitionKey: definition.key });
+    document.title = `${definition.name || definition.key} v${definition.version} · Baton`;
+  }
+
+  function showVersions(all: ProcessDefinitionSummary[], key: string | undefined): void {
+    const picker = find<HTMLSelectElement>('js-version-picker');
+    const versions = all.filter((definition) => definition.key === key).sort((a, b) => b.version - a.version);
+    picker.replaceChildren(
+      ...versions.map((definition, index) =>
+        h('option', { attrs: { value: definition.id } }, `v${definition.version}${index === 0 ? ' (latest)' : ''}${definition.versionTag ? ` · ${definition.versionTag}` : ''}`),
+      ),
+    );
+    picker.value = definitionId;
+    picker.disabled = versions.length < 2;
+  }
+
+  /** Badges, table and heat from the latest statistics; works with or without a diagram. */
+  function render(): void {
+    if (!statistics) {
+      return;
+    }
+    const rows = activityRows(view?.activities() ?? [], statistics);
+    const buckets = heatBuckets(new Map(rows.map((row) => [row.id, row.stats.passed])));
+    const heat = heatToggle.checked;
+    find('js-activity-stats').replaceChildren(...rows.map((row) => activityStatRow(row, heat ? buckets.get(row.id) : undefined)));
+    find('js-empty').hidden = statistics.some((stats) => stats.passed > 0 || stats.running > 0 || stats.incidents > 0);
+    find('js-running-total').textContent = formatCount(statistics.reduce((sum, stats) => sum + stats.running, 0));
+    find('js-incident-total').textContent = formatCount(statistics.reduce((sum, stats) => sum + stats.incidents, 0));
+    showHeatLegend(heat, Math.max(0, ...rows.map((row) => row.stats.passed)));
+    if (view) {
+      paintDiagram(view, statistics, heat ? buckets : undefined);
+    }
+  }
+
+  function showHeatLegend(heat: boolean, max: number): void {
+    const legend = find('js-heat-legend');
+    legend.hidden = !heat;
+    legend.replaceChildren(
+      ...heatLegend(max).map((entry) =>
+        h('span', { className: 'heat-legend-entry' }, h('span', { className: `heat-swatch heat-swatch-${entry.bucket}` }), entry.bucket === 0 ? 'none' : entry.from === entry.to ? formatCount(entry.to) : `${formatCount(entry.from)}–${formatCount(entry.to)}`),
+      ),
+    );
+  }
+
+  const refresher = new Refresher(async (signal) => {
+    const refreshButton = find<HTMLButtonElement>('js-refresh');
+    refreshButton.disabled = true;
+    try {
+      statistics = (await api.getDefinitionStatistics(definitionId, signal)).activities;
+      setError('statistics', undefined);
+      render();
+    } catch (failure) {
+      if (!isAbort(failure)) {
+        setError('statistics', describeError('Could not load the activity statistics', failure));
+      }
+    } finally {
+      refreshButton.disabled = false;
+    }
+  }, refreshMs);
+
+  async function loadOnce(): Promise<void> {
+    const loading = find('js-loading');
+    loading.hidden = false;
+    const [definition, definitions, xml] = await Promise.allSettled([
+      api.getDefinition(definitionId),
+      api.getDefinitions(),
+      api.getDefinitionXml(definitionId),
+    ]);
+    if (stopped) {
+      return;
+    }
+    loading.hidden = true;
+    if (definition.status === 'fulfilled') {
+      showDefinition(definition.value);
+    } else {
+      setError('definition', describeError('Could not load the process definition', definition.reason));
+    }
+    if (definitions.status === 'fulfilled') {
+      const key = definition.status === 'fulfilled' ? definition.value.key : definitions.value.find((d) => d.id === definitionId)?.key;
+      showVersions(definitions.value, key);
+    } else {
+      setError('versions', describeError('Could not load the other versions', definitions.reason));
+    }
+    if (xml.status === 'fulfilled') {
+      view = await panel.show(xml.value);
+      render();
+    } else {
+      panel.fail(describeError('Could not load the diagram', xml.reason));
+    }
+  }
+
+  heatToggle.addEventListener('change', () => {
+    // in the address, so a shared link shows the heatmap; replaceState fires no hashchange
+    history.replaceState(null, '', href(['processes', definitionId], { heat: heatToggle.checked ? 1 : undefined }));
+    render();
+  });
+  find<HTMLSelectElement>('js-version-picker').addEventListener('change', (event) => {
+    location.hash = href(['processes', (event.target as HTMLSelectElement).value], { heat: heatToggle.checked ? 1 : undefined });
+  });
+  find('js-refresh').addEventListener('click', () => void refresher.now());
+  void loadOnce();
+  void refresher.now();
+
+  return () => {
+    stopped = true;
+    refresher.stop();
+    panel.destroy();
+  };
+}
+
+/** Badges on every activity with instances waiting or incidents; heat markers when on. */
+function paintDiagram(view: DiagramView, statistics: readonly ActivityStatistics[], buckets: Map<string, number> | undefined): void {
+  view.clearBadges();
+  for (const stats of statistics) {
+    if (stats.running > 0) {
+      view.addBadge(stats.activityId, badge('running', stats.activityId, stats.running, `${plural(stats.running, 'instance')} waiting here`), 'bottom-left');
+    }
+    if (stats.incidents > 0) {
+      view.addBadge(stats.activityId, badge('incidents', stats.activityId, stats.incidents, `${plural(stats.incidents, 'open incident')} here`), 'bottom-right');
+    }
+  }
+  for (const activity of view.activities()) {
+    for (let level = 0; level < HEAT_LEVELS; level++) {
+      view.removeMarker(activity.id, `heat-${level}`);
+    }
+    if (buckets) {
+      view.addMarker(activity.id, `heat-${buckets.get(activity.id) ?? 0}`);
+    }
+  }
+}
+
+function badge(kind: 'running' | 'incidents', activityId: string, count: number, title: string): HTMLElement {
+  return h('span', { className: `diagram-badge diagram-badge-${kind}`, hook: `js-badge-${kind}`, title, dataset: { activityId } }, formatCount(count));
+}
+
+export const definitionScreen: Screen = {
+  section: 'processes',
+  title: 'Process definition',
+  matches: (route) => route.path.length === 2 && route.path[0] === 'processes',
+  mount: (container, api, route) => ({ unmount: mountDefinitionPage(container, api, route) }),
+};

@@ -1,0 +1,39 @@
+import { vi } from 'vitest';
+import type { BatonApi } from '../api/client';
+
+/**
+ * A {@link BatonApi} whose every call is a `vi.fn` failing with "not stubbed", with `calls`
+ * replacing the ones a test needs.
+ */
+export function fakeApi(calls: Partial<BatonApi> = {}): BatonApi {
+  const names: (keyof BatonApi)[] = [
+    'getSystem',
+    'getDefinitions',
+    'getDashboard',
+    'getDefinition',
+    'getDefinitionXml',
+    'getDefinitionStatistics',
+    'searchInstances',
+    'getInstanceDetail',
+    'setVariable',
+    'cancelInstance',
+    'searchIncidents',
+    'getStacktrace',
+    'retryIncident',
+    'startRetryBatch',
+    'getRetryBatch',
+    'getWorkers',
+    'getTopics',
+  ];
+  const api: Record<string, unknown> = {};
+  for (const name of names) {
+    const given = calls[name] as ((...args: never[]) => unknown) | undefined;
+    api[name] = vi.fn(given ?? (() => Promise.reject(new Error(`${name} is not stubbed`))));
+  }
+  return api as unknown as BatonApi;
+}
+
+/** Lets every settled promise and zero-delay timer run (with fake timers). */
+export async function settle(): Promise<void> {
+  await vi.advanceTimersByTimeAsync(0);
+}

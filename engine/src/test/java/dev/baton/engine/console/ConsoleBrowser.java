@@ -1,0 +1,138 @@
+package dev.baton.engine.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium on a fresh profile, driven by Debian's chromedriver: Selenium Manager
+ * never downloads anything. Signed in means every request carries the demo user's HTTP Basic header
+ * (set through the DevTools protocol), as the console has no login form yet.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  private final ChromeDriver driver;
+  private final Path profile;
+  private final int port;
+
+  private ConsoleBrowser(ChromeDriver driver, Path profile, int port) {
+    this.driver = driver;
+    this.profile = profile;
+    this.port = port;
+  }
+
+  /** Fails with the install command when Debian's chromium or chromedriver is missing. */
+  static void requireChromium() {
+    assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+        .as(
+            "the console tests need %s and %s: apt-get install -y chromium chromium-driver",
+            CHROMIUM, CHROMEDRIVER)
+        .isTrue();
+  }
+
+  static ConsoleBrowser open(int port, String user, String password) {
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("baton-chromium-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a Chromium profile directory", e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1366,768",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    if (user != null) {
+      String basic =
+          Base64.getEncoder()
+              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      driver.executeCdpCommand("Network.enable", Map.of());
+      driver.executeCdpCommand(
+          "Network.setExtraHTTPHeaders",
+          Map.of("headers", Map.of("Authorization", "Basic " + basic)));
+    }
+    return new ConsoleBrowser(driver, profile, port);
+  }
+
+  ChromeDriver driver() {
+    return driver;
+  }
+
+  /** Opens a console route, e.g. {@code "#/instances"}; {@code ""} for the start page. */
+  void go(String route) {
+    driver.get("http://localhost:" + port + "/" + route);
+  }
+
+  WebDriverWait waiting() {
+    return new WebDriverWait(driver, TIMEOUT);
+  }
+
+  WebElement find(By by) {
+    return driver.findElement(by);
+  }
+
+  /** The HTTP status of the page's own request, as the browser's Navigation Timing reports it. */
+  long navigationStatus() {
+    return (Long)
+        driver.executeScript(
+            "return performance.getEntriesByType('navigation')[0].responseStatus;");
+  }
+
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      File shot = driver.getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      } catch (IOException | UncheckedIOException e) {
+        // best effort: a profile left in the temp directory fails nothing
+      }
+    }
+  }
+}
