@@ -25,6 +25,12 @@ class DefinitionController {
     return definitions.list();
   }
 
+  @GetMapping(ApiPaths.DEFINITION_VERSIONS)
+  @Operation(summary = "Every version of a process key, newest first")
+  List<DefinitionVersion> versions(@PathVariable String key) {
+    return definitions.versions(key);
+  }
+
   @GetMapping(ApiPaths.DEFINITION)
   @Operation(summary = "One definition version with its deployment")
   DefinitionDetail get(@PathVariable String id) {

@@ -56,6 +56,48 @@ public class DefinitionService {
             : deployment.getDeploymentTime().toInstant());
   }
 
+  /** Every version of a key, newest first; {@link NotFoundException} for an unknown key. */
+  public List<DefinitionVersion> versions(String key) {
+    List<ProcessDefinition> versions =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(key)
+            .orderByProcessDefinitionVersion()
+            .desc()
+            .list();
+    if (versions.isEmpty()) {
+      throw new NotFoundException("No process definition with key '" + key + "'");
+    }
+    Map<String, Deployment> deployments = new java.util.HashMap<>();
+    versions.stream()
+        .map(ProcessDefinition::getDeploymentId)
+        .distinct()
+        .forEach(
+            id -> {
+              Deployment deployment =
+                  repository.createDeploymentQuery().deploymentId(id).singleResult();
+              if (deployment != null) {
+                deployments.put(id, deployment);
+              }
+            });
+    return versions.stream()
+        .map(
+            d -> {
+              Deployment deployment = deployments.get(d.getDeploymentId());
+              return new DefinitionVersion(
+                  d.getId(),
+                  d.getKey(),
+                  d.getName(),
+                  d.getVersion(),
+                  d.getVersionTag(),
+                  d.getDeploymentId(),
+                  deployment == null || deployment.getDeploymentTime() == null
+                      ? null
+                      : deployment.getDeploymentTime().toInstant());
+            })
+        .toList();
+  }
+
   /** The BPMN XML of a definition version. */
   public String xml(String id) {
     find(id);

@@ -64,6 +64,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(ApiPaths.EXTERNAL_TASKS, ApiPaths.EXTERNAL_TASKS + "/**")
                     .hasAnyRole(WorkerPrincipal.ROLE, Roles.OPERATOR, Roles.ADMIN)
+                    .requestMatchers(HttpMethod.POST, ApiPaths.DEPLOYMENTS)
+                    .hasAnyRole(Roles.ANALYST, Roles.ADMIN)
                     .requestMatchers(HttpMethod.POST, ApiPaths.WORKERS)
                     .hasRole(Roles.ADMIN)
                     .requestMatchers(HttpMethod.DELETE, ApiPaths.WORKERS + "/*/credentials")

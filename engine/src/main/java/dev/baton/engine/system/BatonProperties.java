@@ -2,6 +2,7 @@ package dev.baton.engine.system;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /** Configuration of the engine module, under {@code baton.engine}. */
 @ConfigurationProperties(prefix = BatonProperties.PREFIX)
@@ -17,6 +18,13 @@ public class BatonProperties {
 
   /** The worker registry. */
   private final Workers workers = new Workers();
+
+  /** What deployments may contain. */
+  private final Deployments deployments = new Deployments();
+
+  public Deployments getDeployments() {
+    return deployments;
+  }
 
   public Workers getWorkers() {
     return workers;
@@ -149,6 +157,32 @@ public class BatonProperties {
 
     public void setMetricsRefresh(Duration metricsRefresh) {
       this.metricsRefresh = metricsRefresh;
+    }
+  }
+
+  /** Deployment checks. */
+  public static class Deployments {
+
+    /** Largest BPMN file accepted, in bytes (e.g. 5MB). */
+    private DataSize maxSize = DataSize.ofMegabytes(5);
+
+    /** Let script tasks and script listeners through (they run any code in the engine). */
+    private boolean allowScripts = false;
+
+    public DataSize getMaxSize() {
+      return maxSize;
+    }
+
+    public void setMaxSize(DataSize maxSize) {
+      this.maxSize = maxSize;
+    }
+
+    public boolean isAllowScripts() {
+      return allowScripts;
+    }
+
+    public void setAllowScripts(boolean allowScripts) {
+      this.allowScripts = allowScripts;
     }
   }
 }

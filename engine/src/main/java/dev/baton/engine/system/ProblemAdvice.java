@@ -1,6 +1,7 @@
 package dev.baton.engine.system;
 
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.baton.engine.deployments.InvalidBpmnException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -37,6 +38,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   })
   ProblemDetail badRequest(RuntimeException e) {
     return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidBpmnException.class)
+  ProblemDetail invalidBpmn(InvalidBpmnException e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid BPMN", e.getMessage());
+    problem.setProperty("problems", e.problems());
+    return problem;
   }
 
   @ExceptionHandler(ConflictException.class)

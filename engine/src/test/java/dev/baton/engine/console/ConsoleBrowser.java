@@ -15,7 +15,9 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -98,8 +100,12 @@ final class ConsoleBrowser implements AutoCloseable {
     driver.get("http://localhost:" + port + "/" + route);
   }
 
+  /** Waits up to {@link #TIMEOUT}; elements replaced by a re-render are looked up again. */
   WebDriverWait waiting() {
-    return new WebDriverWait(driver, TIMEOUT);
+    WebDriverWait wait = new WebDriverWait(driver, TIMEOUT);
+    wait.ignoring(StaleElementReferenceException.class);
+    wait.ignoring(NoSuchElementException.class);
+    return wait;
   }
 
   WebElement find(By by) {

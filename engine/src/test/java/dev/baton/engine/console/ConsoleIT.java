@@ -49,13 +49,27 @@ class ConsoleIT extends BatonIT {
         .until(
             ExpectedConditions.attributeToBe(By.id("js-instance-state"), "data-state", "INCIDENT"));
     console.waiting().until(d -> classesOf("shipOrder").contains("incident-activity"));
-    assertThat(classesOf("chargePayment")).contains("completed-activity");
+    console.waiting().until(d -> classesOf("chargePayment").contains("completed-activity"));
     assertThat(classesOf("fulfilled")).doesNotContain("completed-activity");
-    assertThat(rows(".js-activity-row"))
-        .extracting(r -> r.getAttribute("data-activity-id"))
-        .contains("reserveInventory", "chargePayment", "shipOrder");
-    assertThat(console.find(By.cssSelector(".js-incident")).getText()).contains("carrier down");
-    console.find(By.cssSelector(".js-show-stacktrace")).click();
+    console
+        .waiting()
+        .until(
+            d ->
+                rows(".js-activity-row").stream()
+                    .map(r -> r.getAttribute("data-activity-id"))
+                    .toList()
+                    .containsAll(List.of("reserveInventory", "chargePayment", "shipOrder")));
+    console
+        .waiting()
+        .until(
+            d -> console.find(By.cssSelector(".js-incident")).getText().contains("carrier down"));
+    console
+        .waiting()
+        .until(
+            d -> {
+              console.find(By.cssSelector(".js-show-stacktrace")).click();
+              return true;
+            });
     console
         .waiting()
         .until(
@@ -63,7 +77,13 @@ class ConsoleIT extends BatonIT {
     console.screenshot("instance-incident.png");
 
     // when the operator retries
-    console.find(By.cssSelector(".js-retry-incident")).click();
+    console
+        .waiting()
+        .until(
+            d -> {
+              console.find(By.cssSelector(".js-retry-incident")).click();
+              return true;
+            });
 
     // then the incident is gone and the task waits for a worker again
     console

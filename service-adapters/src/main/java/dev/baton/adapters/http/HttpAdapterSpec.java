@@ -18,6 +18,28 @@ public class HttpAdapterSpec {
   /** Time allowed to open the connection. */
   private Duration connectTimeout = Duration.ofSeconds(2);
 
+  /** Names of the variables the service expects (documentation for the modeler). */
+  private java.util.List<String> inputs = new java.util.ArrayList<>();
+
+  /** Names of the variables the service answers with (documentation for the modeler). */
+  private java.util.List<String> outputs = new java.util.ArrayList<>();
+
+  public java.util.List<String> getInputs() {
+    return inputs;
+  }
+
+  public void setInputs(java.util.List<String> inputs) {
+    this.inputs = inputs;
+  }
+
+  public java.util.List<String> getOutputs() {
+    return outputs;
+  }
+
+  public void setOutputs(java.util.List<String> outputs) {
+    this.outputs = outputs;
+  }
+
   public String getUrl() {
     return url;
   }

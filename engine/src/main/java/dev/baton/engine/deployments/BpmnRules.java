@@ -1,0 +1,260 @@
+package dev.baton.engine.deployments;
+
+import dev.baton.adapters.AdapterBinding;
+import dev.baton.adapters.AdapterDelegate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+
+/**
+ * Baton's rules for a parsed diagram: what the engine can execute here. A service task is bound to
+ * an adapter Baton knows or to an external topic; no Java classes, no expressions that call beans,
+ * no scripts unless allowed; every executable process has a start event and a history time to live.
+ */
+final class BpmnRules {
+
+  private static final String ADAPTER_EXPRESSION = "${" + AdapterDelegate.BEAN_NAME + "}";
+
+  private final Set<String> adapters;
+  private final boolean allowScripts;
+
+  BpmnRules(Set<String> adapters, boolean allowScripts) {
+    this.adapters = adapters;
+    this.allowScripts = allowScripts;
+  }
+
+  List<Problem> check(BpmnModelInstance model) {
+    List<Problem> problems = new ArrayList<>();
+    Collection<Process> processes = model.getModelElementsByType(Process.class);
+    if (processes.stream().noneMatch(Process::isExecutable)) {
+      problems.add(Problem.error("executable-process", null, "No process is marked executable"));
+    }
+    for (Process process : processes) {
+      if (!process.isExecutable()) {
+        continue;
+      }
+      if (process.getCamundaHistoryTimeToLiveString() == null
+          || process.getCamundaHistoryTimeToLiveString().isBlank()) {
+        problems.add(
+            Problem.error(
+                "history-time-to-live",
+                process.getId(),
+                "Process '"
+                    + process.getId()
+                    + "' has no history time to live (camunda:historyTimeToLive)"));
+      }
+      if (process.getChildElementsByType(StartEvent.class).isEmpty()) {
+        problems.add(
+            Problem.error(
+                "start-event",
+                process.getId(),
+                "Process '" + process.getId() + "' has no start event"));
+      }
+    }
+    model
+        .getModelElementsByType(ServiceTask.class)
+        .forEach(
+            task ->
+                binding(
+                    task,
+                    task.getCamundaClass(),
+                    task.getCamundaExpression(),
+                    task.getCamundaDelegateExpression(),
+                    task.getCamundaType(),
+                    task.getCamundaTopic(),
+                    problems));
+    model
+        .getModelElementsByType(SendTask.class)
+        .forEach(
+            task ->
+                binding(
+                    task,
+                    task.getCamundaClass(),
+                    task.getCamundaExpression(),
+                    task.getCamundaDelegateExpression(),
+                    task.getCamundaType(),
+                    task.getCamundaTopic(),
+                    problems));
+    if (!allowScripts) {
+      for (ScriptTask script : model.getModelElementsByType(ScriptTask.class)) {
+        problems.add(
+            Problem.error(
+                "script-task",
+                script.getId(),
+                "Script task '"
+                    + script.getId()
+                    + "' is refused: scripts run any code inside the engine (an admin can allow them)"));
+      }
+    }
+    listeners(model, problems);
+    if (!allowScripts) {
+      scripts(model, problems);
+    }
+    return problems;
+  }
+
+  private void binding(
+      BaseElement task,
+      String javaClass,
+      String expression,
+      String delegateExpression,
+      String type,
+      String topic,
+      List<Problem> problems) {
+    String id = task.getId();
+    if (javaClass != null) {
+      problems.add(
+          Problem.error(
+              "java-class",
+              id,
+              "Task '"
+                  + id
+                  + "' calls Java class "
+                  + javaClass
+                  + ", which Baton does not have: bind it to an adapter or an external topic"));
+    } else if (expression != null
+        || (delegateExpression != null && !ADAPTER_EXPRESSION.equals(delegateExpression.trim()))) {
+      problems.add(
+          Problem.error(
+              "bean-expression",
+              id,
+              "Task '"
+                  + id
+                  + "' calls "
+                  + (expression != null ? expression : delegateExpression)
+                  + ": expressions may reach only Baton's adapters; bind it to an adapter or an external topic"));
+    } else if (delegateExpression != null) {
+      ExtensionElements extensions = task.getExtensionElements();
+      String adapter = extensions == null ? null : AdapterBinding.adapterProperty(extensions);
+      if (adapter == null || adapter.isBlank()) {
+        problems.add(
+            Problem.error(
+                "adapter-missing",
+                id,
+                "Task '" + id + "' names no adapter (extension property 'adapter')"));
+      } else if (!adapters.contains(adapter.trim())) {
+        problems.add(
+            Problem.error(
+                "adapter-unknown",
+                id,
+                "Task '"
+                    + id
+                    + "' names adapter '"
+                    + adapter
+                    + "', which Baton does not know; known: "
+                    + adapters));
+      }
+    } else if ("external".equals(type)) {
+      if (topic == null || topic.isBlank()) {
+        problems.add(
+            Problem.error("external-topic", id, "External task '" + id + "' has no topic"));
+      }
+    } else if (type != null) {
+      problems.add(
+          Problem.error(
+              "unsupported-type",
+              id,
+              "Task '" + id + "' has type '" + type + "', which Baton does not run"));
+    } else {
+      problems.add(
+          Problem.error(
+              "unbound-task",
+              id,
+              "Task '" + id + "' is bound to nothing: choose an adapter or an external topic"));
+    }
+  }
+
+  /** Scripts inside input/output mappings and script conditions run code too. */
+  private void scripts(BpmnModelInstance model, List<Problem> problems) {
+    for (CamundaScript script : model.getModelElementsByType(CamundaScript.class)) {
+      if (script.getParentElement() instanceof CamundaExecutionListener
+          || script.getParentElement() instanceof CamundaTaskListener) {
+        continue;
+      }
+      String owner = owner(script);
+      problems.add(
+          Problem.error(
+              "script",
+              owner,
+              "A "
+                  + script.getCamundaScriptFormat()
+                  + " script in '"
+                  + owner
+                  + "' is refused: scripts run any code inside the engine (an admin can allow them)"));
+    }
+    for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
+      if (condition.getLanguage() != null && !condition.getLanguage().isBlank()) {
+        String owner = owner(condition);
+        problems.add(
+            Problem.error(
+                "script",
+                owner,
+                "The "
+                    + condition.getLanguage()
+                    + " condition on '"
+                    + owner
+                    + "' is a script and is refused"));
+      }
+    }
+  }
+
+  private void listeners(BpmnModelInstance model, List<Problem> problems) {
+    for (CamundaExecutionListener listener :
+        model.getModelElementsByType(CamundaExecutionListener.class)) {
+      listener(
+          owner(listener),
+          listener.getCamundaClass(),
+          listener.getCamundaScript() != null,
+          problems);
+    }
+    for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
+      listener(
+          owner(listener),
+          listener.getCamundaClass(),
+          listener.getCamundaScript() != null,
+          problems);
+    }
+  }
+
+  private void listener(String owner, String javaClass, boolean script, List<Problem> problems) {
+    if (javaClass != null) {
+      problems.add(
+          Problem.error(
+              "java-class",
+              owner,
+              "A listener on '"
+                  + owner
+                  + "' calls Java class "
+                  + javaClass
+                  + ", which Baton does not have"));
+    }
+    if (script && !allowScripts) {
+      problems.add(
+          Problem.error(
+              "script-task",
+              owner,
+              "A script listener on '" + owner + "' is refused (an admin can allow scripts)"));
+    }
+  }
+
+  private static String owner(org.camunda.bpm.model.xml.instance.ModelElementInstance listener) {
+    org.camunda.bpm.model.xml.instance.ModelElementInstance parent = listener.getParentElement();
+    while (parent != null && !(parent instanceof BaseElement)) {
+      parent = parent.getParentElement();
+    }
+    return parent == null ? null : ((BaseElement) parent).getId();
+  }
+}

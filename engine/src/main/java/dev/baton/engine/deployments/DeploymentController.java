@@ -1,0 +1,80 @@
+package dev.baton.engine.deployments;
+
+import dev.baton.engine.system.ApiPaths;
+import dev.baton.engine.system.BatonProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+@Tag(name = "Deployments")
+class DeploymentController {
+
+  private final DeploymentService deployments;
+  private final long maxSize;
+
+  DeploymentController(DeploymentService deployments, BatonProperties properties) {
+    this.deployments = deployments;
+    this.maxSize = properties.getDeployments().getMaxSize().toBytes();
+  }
+
+  @PostMapping(
+      value = ApiPaths.LINT,
+      consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+  @Operation(
+      summary = "Check a BPMN file (the XML as the body) with the rules a deployment applies")
+  Map<String, List<Problem>> lint(InputStream body) throws IOException {
+    return Map.of("problems", deployments.lint(read(body)));
+  }
+
+  @PostMapping(value = ApiPaths.DEPLOYMENTS, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Validate and deploy a BPMN file; an unchanged diagram makes no new version")
+  ResponseEntity<DeploymentResult> deploy(
+      @RequestPart("file") MultipartFile file,
+      @RequestParam(required = false) String versionTag,
+      @RequestParam(required = false) String note,
+      Principal user)
+      throws IOException {
+    if (versionTag != null && versionTag.length() > 255) {
+      throw new IllegalArgumentException("versionTag is at most 255 characters");
+    }
+    if (note != null && note.length() > 2000) {
+      throw new IllegalArgumentException("note is at most 2000 characters");
+    }
+    DeploymentResult result;
+    try (InputStream in = file.getInputStream()) {
+      result = deployments.deploy(read(in), versionTag, note, user.getName());
+    }
+    if (!result.changed()) {
+      return ResponseEntity.ok(result);
+    }
+    return ResponseEntity.created(
+            URI.create(ApiPaths.DEFINITIONS + "/" + result.definitions().get(0).id()))
+        .body(result);
+  }
+
+  /** Reads at most the size limit plus one byte, so a huge upload is refused, not buffered. */
+  private byte[] read(InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxSize + 1));
+    if (bytes.length > maxSize) {
+      throw new ResponseStatusException(
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "The file is larger than the limit of " + maxSize + " bytes");
+    }
+    return bytes;
+  }
+}

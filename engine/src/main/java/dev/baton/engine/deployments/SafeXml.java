@@ -1,0 +1,82 @@
+package dev.baton.engine.deployments;
+
+import java.io.ByteArrayInputStream;
+import java.util.Optional;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * A first pass over uploaded XML with a parser that resolves nothing: it must be well-formed and
+ * carry no DOCTYPE, which shuts out external entities (XXE) and entity expansion (billion laughs)
+ * before any other parser sees the file. BPMN never needs a DOCTYPE.
+ */
+final class SafeXml {
+
+  private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
+
+  static {
+    FACTORY.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    FACTORY.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    FACTORY.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+  }
+
+  private SafeXml() {}
+
+  /** The problem that makes the bytes unacceptable as XML, if any. */
+  static Optional<Problem> check(byte[] xml) {
+    if (xml.length == 0) {
+      return Optional.of(Problem.parse("The file is empty", null, null));
+    }
+    XMLStreamReader reader = null;
+    try {
+      reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
+      while (reader.hasNext()) {
+        int event = reader.next();
+        if (event == XMLStreamConstants.DTD) {
+          Location at = reader.getLocation();
+          return Optional.of(
+              new Problem(
+                  "doctype",
+                  null,
+                  "A DOCTYPE is not allowed in BPMN (it could read local files or expand entities)",
+                  "error",
+                  at.getLineNumber(),
+                  at.getColumnNumber()));
+        }
+        if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+          Location at = reader.getLocation();
+          return Optional.of(
+              new Problem(
+                  "entity",
+                  null,
+                  "Entity references are not allowed",
+                  "error",
+                  at.getLineNumber(),
+                  at.getColumnNumber()));
+        }
+      }
+      return Optional.empty();
+    } catch (XMLStreamException e) {
+      Location at = e.getLocation();
+      String message = e.getMessage();
+      int detail = message == null ? -1 : message.indexOf("Message: ");
+      String text = detail >= 0 ? message.substring(detail + "Message: ".length()) : message;
+      return Optional.of(
+          Problem.parse(
+              "Not well-formed XML: " + text,
+              at == null || at.getLineNumber() < 0 ? null : at.getLineNumber(),
+              at == null || at.getColumnNumber() < 0 ? null : at.getColumnNumber()));
+    } finally {
+      if (reader != null) {
+        try {
+          reader.close();
+        } catch (XMLStreamException ignored) {
+          // nothing was opened that needs closing
+        }
+      }
+    }
+  }
+}
