@@ -170,6 +170,41 @@ class DeploymentIT extends BatonIT {
   }
 
   @Test
+  void shouldHoldCamundaRestDeploymentsToTheSameRules() throws IOException {
+    // given a diagram calling a Java class, sent to Camunda's own REST API
+    String key = "rest-" + UUID.randomUUID().toString().substring(0, 8);
+    String xml =
+        withKey(key)
+            .replace(
+                "<bpmn:serviceTask id=\"shipOrder\" name=\"Ship order\" camunda:asyncBefore=\"true\" camunda:delegateExpression=\"${batonAdapter}\">",
+                "<bpmn:serviceTask id=\"shipOrder\" name=\"Ship order\" camunda:asyncBefore=\"true\" camunda:class=\"com.example.Ship\">");
+
+    // when / then
+    String answer =
+        asDemo()
+            .multiPart("deployment-name", key)
+            .multiPart(
+                "data", key + ".bpmn", xml.getBytes(StandardCharsets.UTF_8), "application/xml")
+            .post("/engine-rest/deployment/create")
+            .then()
+            .statusCode(400)
+            .extract()
+            .asString();
+    assertThat(answer).contains("com.example.Ship").contains("shipOrder");
+    asDemo().get("/api/definitions/{key}/versions", key).then().statusCode(404);
+
+    // and a valid one goes through the same door
+    asDemo()
+        .multiPart("deployment-name", key)
+        .multiPart(
+            "data", key + ".bpmn", withKey(key).getBytes(StandardCharsets.UTF_8), "application/xml")
+        .post("/engine-rest/deployment/create")
+        .then()
+        .statusCode(200);
+    asDemo().get("/api/definitions/{key}/versions", key).then().statusCode(200);
+  }
+
+  @Test
   void shouldListAdaptersWithInputsAndOutputs() {
     JsonPath adapters = asDemo().get("/api/adapters").then().statusCode(200).extract().jsonPath();
     assertThat(adapters.getList("name"))
