@@ -4,6 +4,7 @@ import { dashboardScreen } from './dashboard/dashboard-page';
 import { incidentsScreen } from './incidents/incidents-page';
 import { instanceScreen } from './instances/instance-page';
 import { instancesScreen } from './instances/instances-page';
+import { modelerScreen } from './modeler/modeler-page';
 import { definitionScreen } from './processes/definition-page';
 import { processesScreen } from './processes/processes-page';
 import { parseRoute, type Route } from './router';
@@ -17,6 +18,7 @@ const screens: Screen[] = [
   dashboardScreen,
   processesScreen,
   definitionScreen,
+  modelerScreen,
   instancesScreen,
   instanceScreen,
   incidentsScreen,
@@ -28,6 +30,7 @@ const screens: Screen[] = [
 const sections: { section: Section; label: string; path: string }[] = [
   { section: 'dashboard', label: 'Dashboard', path: 'dashboard' },
   { section: 'processes', label: 'Processes', path: 'processes' },
+  { section: 'modeler', label: 'Modeler', path: 'modeler' },
   { section: 'instances', label: 'Instances', path: 'instances' },
   { section: 'incidents', label: 'Incidents', path: 'incidents' },
   { section: 'workers', label: 'Workers', path: 'workers' },
@@ -96,6 +99,30 @@ async function showUser(): Promise<void> {
   }
 }
 
-window.addEventListener('hashchange', show);
+/** The address shown; a screen that refuses to be left (unsaved edits) gets it back. */
+let currentHash = location.hash;
+
+async function navigate(): Promise<void> {
+  const target = location.hash;
+  if (target === currentHash) {
+    return;
+  }
+  const guard = shown?.mounted.confirmLeave;
+  if (guard && shown && screenFor(parseRoute(target)) !== shown.screen) {
+    const answer = guard.call(shown.mounted);
+    if (answer !== true) {
+      // back to the screen's address while it asks; replaceState fires no hashchange
+      history.replaceState(null, '', currentHash || '#/');
+      if (!(await answer)) {
+        return;
+      }
+      history.replaceState(null, '', target);
+    }
+  }
+  currentHash = target;
+  show();
+}
+
+window.addEventListener('hashchange', () => void navigate());
 show();
 void showUser();

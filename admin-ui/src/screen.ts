@@ -2,7 +2,7 @@ import type { BatonApi } from './api/client';
 import type { Route } from './router';
 
 /** The header navigation's entries; a screen belongs to one (`js-nav-<section>`). */
-export type Section = 'dashboard' | 'processes' | 'instances' | 'incidents' | 'workers' | 'system';
+export type Section = 'dashboard' | 'processes' | 'modeler' | 'instances' | 'incidents' | 'workers' | 'system';
 
 /** A console screen, reached at one or more hash routes. */
 export interface Screen {
@@ -24,4 +24,9 @@ export interface MountedScreen {
    * what should survive it (e.g. a running retry batch). Without it the screen is mounted anew.
    */
   update?(route: Route): void;
+  /**
+   * Asked before the address moves to another screen: `true` to go, or a promise that settles
+   * with the user's answer (e.g. unsaved edits). Without it the screen is always left.
+   */
+  confirmLeave?(): true | Promise<boolean>;
 }

@@ -256,3 +256,70 @@ describe('ApiClient calls', () => {
     expect(calls[0]!.url).toBe('api/incidents/inc-1/stacktrace');
   });
 });
+
+describe('ApiClient for the modeler', () => {
+  it('should load adapters and the versions of a key', async () => {
+    // given
+    const fetchFn = answering(200, [{ name: 'payment-charge', kind: 'http', method: 'POST', url: '/demo/payment/charge', inputs: ['amount'], outputs: ['paymentId'] }]);
+    const client = new ApiClient('', fetchFn);
+
+    // when
+    const adapters = await client.getAdapters();
+    await client.getDefinitionVersions('order fulfillment');
+
+    // then
+    expect(adapters[0]!.name).toBe('payment-charge');
+    expect(fetchFn).toHaveBeenNthCalledWith(1, 'api/adapters', expect.objectContaining({ method: 'GET' }));
+    expect(fetchFn).toHaveBeenNthCalledWith(2, 'api/definitions/order%20fulfillment/versions', expect.objectContaining({ method: 'GET' }));
+  });
+
+  it('should send the XML to the server lint as application/xml', async () => {
+    // given
+    const fetchFn = answering(200, { problems: [{ rule: 'baton/history-time-to-live', elementId: 'p', message: 'm', severity: 'error', line: 3, column: 1 }] });
+    const client = new ApiClient('', fetchFn);
+
+    // when
+    const result = await client.lintXml('<bpmn:definitions />');
+
+    // then
+    expect(result.problems[0]!.elementId).toBe('p');
+    expect(fetchFn).toHaveBeenCalledWith(
+      'api/definitions/lint',
+      expect.objectContaining({ method: 'POST', body: '<bpmn:definitions />', headers: { Accept: 'application/json', 'Content-Type': 'application/xml' } }),
+    );
+  });
+
+  it('should deploy the diagram as a multipart file with its version tag and note', async () => {
+    // given
+    const fetchFn = answering(201, { deploymentId: 'd3', changed: true, definitions: [{ id: 'order:3:x', key: 'order', version: 3 }] });
+    const client = new ApiClient('', fetchFn);
+
+    // when
+    const result = await client.deploy({ xml: '<x />', fileName: 'order.bpmn', versionTag: '2026.11', note: 'retry 3 times' });
+
+    // then
+    expect(result.definitions[0]!.version).toBe(3);
+    const init = vi.mocked(fetchFn).mock.calls[0]![1];
+    expect(init.headers).toEqual({ Accept: 'application/json' });
+    const form = init.body as FormData;
+    const file = form.get('file') as File;
+    expect(file.name).toBe('order.bpmn');
+    expect(await file.text()).toBe('<x />');
+    expect(form.get('versionTag')).toBe('2026.11');
+    expect(form.get('note')).toBe('retry 3 times');
+  });
+
+  it('should keep the problems of a rejected deployment', async () => {
+    // given
+    const problems = [{ rule: 'baton/external-task-topic', elementId: 'ship', message: 'External task has no topic', severity: 'error', line: 9, column: 4 }];
+    const client = new ApiClient('', answering(400, { title: 'Bad Request', status: 400, detail: 'The diagram has 1 problem', problems }, 'application/problem+json', 'Bad Request'));
+
+    // when
+    const error = await failureOf(client.deploy({ xml: '<x />', fileName: 'order.bpmn' }));
+
+    // then
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).problem?.problems).toEqual(problems);
+    expect(describeError('Could not deploy', error)).toBe('Could not deploy: HTTP 400 Bad Request — The diagram has 1 problem');
+  });
+});

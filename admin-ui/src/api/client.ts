@@ -6,11 +6,16 @@
  */
 
 import type {
+  Adapter,
   Dashboard,
+  DefinitionVersion,
+  DeploymentRequest,
+  DeploymentResult,
   DefinitionStatistics,
   IncidentQuery,
   IncidentSummary,
   InstanceDetail,
+  LintResult,
   InstanceQuery,
   InstanceSummary,
   Page,
@@ -63,6 +68,13 @@ export interface BatonApi {
   getRetryBatch(batchId: string, signal?: AbortSignal): Promise<RetryBatch>;
   getWorkers(signal?: AbortSignal): Promise<Worker[]>;
   getTopics(signal?: AbortSignal): Promise<Topic[]>;
+  getAdapters(signal?: AbortSignal): Promise<Adapter[]>;
+  /** Every version of one key, newest first. */
+  getDefinitionVersions(key: string, signal?: AbortSignal): Promise<DefinitionVersion[]>;
+  /** The server's check of a diagram, the same one a deployment runs. */
+  lintXml(xml: string, signal?: AbortSignal): Promise<LintResult>;
+  /** Rejects with an {@link ApiError} whose `problem.problems` says what is wrong (400). */
+  deploy(request: DeploymentRequest): Promise<DeploymentResult>;
 }
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
@@ -150,6 +162,38 @@ export class ApiClient implements BatonApi {
     return this.getList<Topic>('api/topics', signal);
   }
 
+  getAdapters(signal?: AbortSignal): Promise<Adapter[]> {
+    return this.getList<Adapter>('api/adapters', signal);
+  }
+
+  getDefinitionVersions(key: string, signal?: AbortSignal): Promise<DefinitionVersion[]> {
+    return this.getList<DefinitionVersion>(`api/definitions/${segment(key)}/versions`, signal);
+  }
+
+  async lintXml(xml: string, signal?: AbortSignal): Promise<LintResult> {
+    const response = await this.request('POST', 'api/definitions/lint', {
+      accept: 'application/json',
+      body: xml,
+      contentType: 'application/xml',
+      signal,
+    });
+    return readJson<LintResult>(response);
+  }
+
+  async deploy(request: DeploymentRequest): Promise<DeploymentResult> {
+    const form = new FormData();
+    form.append('file', new File([request.xml], request.fileName, { type: 'application/xml' }), request.fileName);
+    if (request.versionTag) {
+      form.append('versionTag', request.versionTag);
+    }
+    if (request.note) {
+      form.append('note', request.note);
+    }
+    // no Content-Type: the browser writes multipart/form-data with its boundary
+    const response = await this.request('POST', 'api/deployments', { accept: 'application/json', body: form, contentType: null });
+    return readJson<DeploymentResult>(response);
+  }
+
   private async getList<T>(path: string, signal?: AbortSignal): Promise<T[]> {
     const list = await this.getJson<unknown>(path, signal);
     if (!Array.isArray(list)) {
@@ -174,11 +218,12 @@ export class ApiClient implements BatonApi {
   private async request(
     method: string,
     path: string,
-    options: { accept: string; body?: string; signal?: AbortSignal },
+    options: { accept: string; body?: string | FormData; contentType?: string | null; signal?: AbortSignal },
   ): Promise<Response> {
     const headers: Record<string, string> = { Accept: options.accept };
-    if (options.body !== undefined) {
-      headers['Content-Type'] = 'application/json';
+    const contentType = options.contentType === undefined ? 'application/json' : options.contentType;
+    if (options.body !== undefined && contentType !== null) {
+      headers['Content-Type'] = contentType;
     }
     const response = await this.fetchFn(this.baseUrl + path, {
       method,

@@ -262,4 +262,58 @@ export interface ProblemDetail {
   status?: number;
   detail?: string;
   instance?: string;
+  /** A rejected deployment or lint (`POST /api/deployments`): what is wrong, per element. */
+  problems?: LintProblem[];
+}
+
+/** `GET /api/adapters`: a named call the engine makes for a service task bound to it. */
+export interface Adapter {
+  name: string;
+  kind: string;
+  method?: string;
+  url?: string;
+  inputs?: string[];
+  outputs?: string[];
+}
+
+/** `GET /api/definitions/{key}/versions`, newest first. */
+export interface DefinitionVersion {
+  id: string;
+  key: string;
+  name: string | null;
+  version: number;
+  versionTag?: string | null;
+  deploymentId: string;
+  deployedAt: string | null;
+}
+
+/** One finding of the server's BPMN check (`POST /api/definitions/lint`, a rejected deployment). */
+export interface LintProblem {
+  rule: string;
+  elementId: string | null;
+  message: string;
+  severity: 'error' | 'warning' | string;
+  line?: number | null;
+  column?: number | null;
+}
+
+/** `POST /api/definitions/lint`. */
+export interface LintResult {
+  problems: LintProblem[];
+}
+
+/** What `POST /api/deployments` sends: the diagram and optional tags. */
+export interface DeploymentRequest {
+  xml: string;
+  /** e.g. `order-fulfillment.bpmn`. */
+  fileName: string;
+  versionTag?: string;
+  note?: string;
+}
+
+/** `POST /api/deployments`: 201 with `changed: true`, or 200 with `changed: false` (same XML). */
+export interface DeploymentResult {
+  deploymentId: string | null;
+  changed: boolean;
+  definitions: { id: string; key: string; version: number }[];
 }

@@ -24,6 +24,10 @@ export function fakeApi(calls: Partial<BatonApi> = {}): BatonApi {
     'getRetryBatch',
     'getWorkers',
     'getTopics',
+    'getAdapters',
+    'getDefinitionVersions',
+    'lintXml',
+    'deploy',
   ];
   const api: Record<string, unknown> = {};
   for (const name of names) {
