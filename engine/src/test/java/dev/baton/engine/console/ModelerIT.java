@@ -1,0 +1,270 @@
+package dev.baton.engine.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.engine.BatonIT;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/** The analyst's modeler in headless Chromium: edit, lint, compare, deploy. */
+class ModelerIT extends BatonIT {
+
+  static final Path BPMN = Path.of("..", "process-definitions", "src", "main", "resources", "bpmn");
+
+  private ConsoleBrowser console;
+
+  @BeforeAll
+  static void requireChromium() {
+    ConsoleBrowser.requireChromium();
+  }
+
+  @BeforeEach
+  void openConsole() {
+    console = ConsoleBrowser.open(port, USER, USER);
+  }
+
+  @AfterEach
+  void closeConsole() {
+    console.close();
+  }
+
+  @Test
+  void shouldEditLintCompareAndDeployANewVersion() throws IOException {
+    // given a process of its own (so other tests keep the reference one), deployed as version 1
+    String key = "modeler-" + UUID.randomUUID().toString().substring(0, 8);
+    String definitionId =
+        asDemo()
+            .multiPart(
+                "file",
+                key + ".bpmn",
+                withKey(key).getBytes(StandardCharsets.UTF_8),
+                "application/xml")
+            .post("/api/deployments")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("definitions[0].id");
+    console.go("#/modeler?definition=" + definitionId);
+    WebElement ship = shape("shipOrder");
+
+    // when the analyst renames a task
+    new Actions(console.driver()).doubleClick(ship).perform();
+    console
+        .waiting()
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".djs-direct-editing-content")));
+    // the label editor has the focus: type into it as a person would
+    new Actions(console.driver())
+        .keyDown(Keys.CONTROL)
+        .sendKeys("a")
+        .keyUp(Keys.CONTROL)
+        .sendKeys("Ship the parcel")
+        .sendKeys(Keys.ENTER)
+        .perform();
+    console
+        .waiting()
+        .until(ExpectedConditions.attributeToBe(By.id("js-dirty-indicator"), "data-dirty", "true"));
+
+    // and appends a service task bound to nothing
+    shape("shipOrder").click();
+    console
+        .find(By.cssSelector(".djs-context-pad .entry[data-action='append.append-task']"))
+        .click();
+    console
+        .waiting()
+        .until(
+            d ->
+                !d.findElements(By.cssSelector(".djs-context-pad .entry[data-action='replace']"))
+                    .isEmpty());
+    console.find(By.cssSelector(".djs-context-pad .entry[data-action='replace']")).click();
+    console
+        .waiting()
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".djs-popup [data-id='replace-with-service-task']")))
+        .click();
+
+    // then lint flags it
+    WebElement issue =
+        console
+            .waiting()
+            .until(
+                d ->
+                    d.findElements(By.cssSelector(".js-lint-issue")).stream()
+                        .filter(i -> i.getText().contains("bound to nothing"))
+                        .findFirst()
+                        .orElse(null));
+    String added = issue.getAttribute("data-element-id");
+    assertThat(added).isNotBlank();
+
+    // and when it is bound to an adapter, the issue goes away
+    issue.click();
+    new Select(
+            console
+                .waiting()
+                .until(ExpectedConditions.elementToBeClickable(By.id("js-binding-kind"))))
+        .selectByValue("adapter");
+    new Select(
+            console
+                .waiting()
+                .until(ExpectedConditions.elementToBeClickable(By.id("js-binding-adapter"))))
+        .selectByValue("payment-charge");
+    console
+        .waiting()
+        .until(
+            d ->
+                d.findElements(By.cssSelector(".js-lint-issue")).stream()
+                    .noneMatch(
+                        i ->
+                            added.equals(i.getAttribute("data-element-id"))
+                                && i.getText().contains("bound")));
+
+    // and the compare view marks what changed against the deployed version
+    console.find(By.id("js-compare")).click();
+    console
+        .waiting()
+        .until(d -> diffRows().containsKey(added) && diffRows().containsKey("shipOrder"));
+    assertThat(diffRows()).containsEntry(added, "added").containsEntry("shipOrder", "changed");
+    console.screenshot("modeler-compare.png");
+
+    // and deploying makes version 2, shown on the Processes screen
+    console.find(By.id("js-deploy")).click();
+    console
+        .waiting()
+        .until(ExpectedConditions.attributeToBe(By.id("js-deploy-result"), "data-version", "2"));
+    console
+        .waiting()
+        .until(
+            ExpectedConditions.attributeToBe(By.id("js-dirty-indicator"), "data-dirty", "false"));
+    console.go("#/processes");
+    console
+        .waiting()
+        .until(
+            d ->
+                !d.findElements(
+                        By.cssSelector(".js-process-row[data-key='" + key + "'][data-version='2']"))
+                    .isEmpty());
+    String latest =
+        asDemo()
+            .get("/api/definitions/{key}/versions", key)
+            .then()
+            .extract()
+            .jsonPath()
+            .getString("[0].id");
+    String xml =
+        asDemo()
+            .accept("application/xml")
+            .get("/api/definitions/{id}/xml", latest)
+            .then()
+            .extract()
+            .asString();
+    assertThat(xml).contains("Ship the parcel").contains("value=\"payment-charge\"");
+  }
+
+  @Test
+  void shouldShowErrorForBadFileAndKeepTheDiagram() throws IOException {
+    // given
+    console.go("#/modeler");
+    console
+        .waiting()
+        .until(d -> !d.findElements(By.cssSelector(".djs-element[data-element-id]")).isEmpty());
+    Path bad = Files.createTempFile("broken-", ".bpmn");
+    Files.writeString(bad, "<bpmn:definitions oops");
+
+    // when
+    console.find(By.id("js-file-input")).sendKeys(bad.toAbsolutePath().toString());
+
+    // then
+    console
+        .waiting()
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("js-modeler-error")));
+    assertThat(console.find(By.id("js-modeler-error")).getText()).contains("broken-");
+    assertThat(console.driver().findElements(By.cssSelector(".djs-element[data-element-id]")))
+        .isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"order-fulfillment.bpmn", "order-fulfillment-remote.bpmn"})
+  void shouldKeepEveryCamundaAttributeThroughOpenAndSave(String file) throws Exception {
+    // given a download folder for the browser
+    Path downloads = Files.createTempDirectory("baton-downloads-");
+    console
+        .driver()
+        .executeCdpCommand(
+            "Browser.setDownloadBehavior",
+            Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    console.go("#/modeler");
+    console
+        .waiting()
+        .until(d -> !d.findElements(By.cssSelector(".djs-element[data-element-id]")).isEmpty());
+
+    // when the file is opened and saved again
+    console
+        .find(By.id("js-file-input"))
+        .sendKeys(BPMN.resolve(file).toAbsolutePath().normalize().toString());
+    console
+        .waiting()
+        .until(
+            d ->
+                !d.findElements(By.cssSelector(".djs-element[data-element-id='reserveInventory']"))
+                    .isEmpty());
+    console.find(By.id("js-download-bpmn")).click();
+    Path saved =
+        console
+            .waiting()
+            .until(
+                d -> {
+                  try (var files = Files.list(downloads)) {
+                    return files
+                        .filter(f -> f.toString().endsWith(".bpmn"))
+                        .findFirst()
+                        .orElse(null);
+                  } catch (IOException e) {
+                    return null;
+                  }
+                });
+
+    // then every camunda: attribute and extension survived
+    assertThat(CamundaFacts.of(Files.readString(saved)))
+        .containsExactlyInAnyOrderElementsOf(CamundaFacts.of(Files.readString(BPMN.resolve(file))));
+  }
+
+  private WebElement shape(String elementId) {
+    return console
+        .waiting()
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".djs-element.djs-shape[data-element-id='" + elementId + "']")));
+  }
+
+  private Map<String, String> diffRows() {
+    Map<String, String> rows = new java.util.HashMap<>();
+    for (WebElement row : console.driver().findElements(By.cssSelector(".js-diff-row"))) {
+      rows.put(row.getAttribute("data-element-id"), row.getAttribute("data-change"));
+    }
+    return rows;
+  }
+
+  static String withKey(String key) throws IOException {
+    return Files.readString(BPMN.resolve("order-fulfillment.bpmn"))
+        .replace("id=\"order-fulfillment\"", "id=\"" + key + "\"")
+        .replace("bpmnElement=\"order-fulfillment\"", "bpmnElement=\"" + key + "\"");
+  }
+}
