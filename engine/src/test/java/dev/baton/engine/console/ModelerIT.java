@@ -176,6 +176,36 @@ class ModelerIT extends BatonIT {
             .extract()
             .asString();
     assertThat(xml).contains("Ship the parcel").contains("value=\"payment-charge\"");
+
+    // and what the modeler wrote is what the engine executes: version 2 runs the added task
+    String instance =
+        asDemo()
+            .contentType("application/json")
+            .body(Map.of("businessKey", key, "variables", Map.of("orderId", key, "amount", 5)))
+            .post("/api/processes/{key}/instances", key)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                "COMPLETED"
+                    .equals(
+                        asDemo()
+                            .get("/api/instances/{id}", instance)
+                            .then()
+                            .extract()
+                            .path("state")));
+    asDemo()
+        .get(
+            "/engine-rest/history/activity-instance?processInstanceId={id}&activityId={added}",
+            instance,
+            added)
+        .then()
+        .statusCode(200)
+        .body("size()", org.hamcrest.Matchers.equalTo(1));
   }
 
   @Test
