@@ -35,6 +35,15 @@ class SecurityConfiguration {
 
   private static final String[] PEOPLE = {Roles.ANALYST, Roles.OPERATOR, Roles.ADMIN};
 
+  /** Camunda REST resources that manage who may do what. */
+  static final String[] CAMUNDA_ADMIN_ONLY = {
+    ApiPaths.ENGINE_REST + "/user/**",
+    ApiPaths.ENGINE_REST + "/group/**",
+    ApiPaths.ENGINE_REST + "/tenant/**",
+    ApiPaths.ENGINE_REST + "/authorization/**",
+    ApiPaths.ENGINE_REST + "/identity/**"
+  };
+
   @Bean
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
@@ -66,6 +75,20 @@ class SecurityConfiguration {
                     .hasAnyRole(WorkerPrincipal.ROLE, Roles.OPERATOR, Roles.ADMIN)
                     .requestMatchers(HttpMethod.POST, ApiPaths.DEPLOYMENTS)
                     .hasAnyRole(Roles.ANALYST, Roles.ADMIN)
+                    // Camunda's identity, authorization and deployment deletion: administrators
+                    // only
+                    .requestMatchers(CAMUNDA_ADMIN_ONLY)
+                    .hasRole(Roles.ADMIN)
+                    .requestMatchers(HttpMethod.DELETE, ApiPaths.ENGINE_REST + "/deployment/**")
+                    .hasRole(Roles.ADMIN)
+                    // repairs on running instances: operators
+                    .requestMatchers(HttpMethod.PUT, ApiPaths.INSTANCES + "/*/variables/*")
+                    .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        ApiPaths.INSTANCES + "/*/cancel",
+                        ApiPaths.INCIDENTS + "/**")
+                    .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
                     .requestMatchers(HttpMethod.POST, ApiPaths.WORKERS)
                     .hasRole(Roles.ADMIN)
                     .requestMatchers(HttpMethod.DELETE, ApiPaths.WORKERS + "/*/credentials")
