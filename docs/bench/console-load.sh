@@ -57,6 +57,9 @@ time_call() { # name path rounds
   for _ in $(seq "$rounds"); do t+=("$(curl -s -o /dev/null -w '%{time_total}' -u demo:demo "localhost:$PORT$path")"); done
   printf '%s\n' "${t[@]}" | sort -n | awk -v n="$name" '{a[NR]=$1} END {printf "| %-38s | %7.1f | %7.1f |\n", n, a[int(NR*0.5)+0]*1000, a[int(NR*0.95)+0]*1000}'
 }
+# sanity: the API sees the seeded history
+api "/api/instances?size=1" | python3 -c 'import json,sys; print("instances in the list:", json.load(sys.stdin)["total"])'
+api "/api/definitions/$DEF/statistics" | python3 -c 'import json,sys; a={x["activityId"]:x for x in json.load(sys.stdin)["activities"]}["chargePayment"]; print("chargePayment passed:", a["passed"], "p50:", a["p50Millis"], "ms p95:", a["p95Millis"], "ms")'
 echo "| call ($N historic instances) | p50 ms | p95 ms |"
 echo "|---|---|---|"
 time_call "instance list, first page" "/api/instances?size=50"

@@ -10,11 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
@@ -28,19 +26,19 @@ public class DashboardService {
   private static final int HOURS = 24;
 
   private final RuntimeService runtime;
-  private final HistoryService history;
+  private final DashboardCounts counts;
   private final DefinitionService definitions;
   private final WorkerService workers;
   private final Clock clock;
 
   DashboardService(
       RuntimeService runtime,
-      HistoryService history,
+      DashboardCounts counts,
       DefinitionService definitions,
       WorkerService workers,
       Clock clock) {
     this.runtime = runtime;
-    this.history = history;
+    this.counts = counts;
     this.definitions = definitions;
     this.workers = workers;
     this.clock = clock;
@@ -48,23 +46,36 @@ public class DashboardService {
 
   public DashboardView dashboard() {
     Instant now = clock.instant();
-    Date hourAgo = Date.from(now.minus(Duration.ofHours(1)));
-    Date dayAgo = Date.from(now.minus(Duration.ofDays(1)));
+    Instant firstHour = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(HOURS - 1));
+    Map<String, DashboardCounts.KeyCounts> history = counts.count(now, firstHour, HOURS);
     List<WorkerView> all = workers.workers();
     long active = all.stream().filter(w -> w.status() == WorkerStatus.ACTIVE).count();
+    long[] perHour = new long[HOURS];
+    history
+        .values()
+        .forEach(
+            c -> {
+              for (int i = 0; i < HOURS; i++) {
+                perHour[i] += c.completedPerHour[i];
+              }
+            });
+    List<DashboardView.HourBucket> buckets = new ArrayList<>();
+    for (int i = 0; i < HOURS; i++) {
+      buckets.add(new DashboardView.HourBucket(firstHour.plus(Duration.ofHours(i)), perHour[i]));
+    }
     return new DashboardView(
         runtime.createProcessInstanceQuery().count(),
         runtime.createIncidentQuery().count(),
-        history.createHistoricProcessInstanceQuery().startedAfter(hourAgo).count(),
-        history.createHistoricProcessInstanceQuery().completed().finishedAfter(hourAgo).count(),
-        history.createHistoricProcessInstanceQuery().startedAfter(dayAgo).count(),
-        history.createHistoricProcessInstanceQuery().completed().finishedAfter(dayAgo).count(),
-        perKey(dayAgo),
-        completionsPerHour(now),
+        history.values().stream().mapToLong(c -> c.startedLastHour).sum(),
+        history.values().stream().mapToLong(c -> c.completedLastHour).sum(),
+        history.values().stream().mapToLong(c -> c.startedLastDay).sum(),
+        history.values().stream().mapToLong(c -> c.completedLastDay).sum(),
+        perKey(history),
+        buckets,
         new DashboardView.Workers(active, all.size() - active));
   }
 
-  private List<DashboardView.Definition> perKey(Date dayAgo) {
+  private List<DashboardView.Definition> perKey(Map<String, DashboardCounts.KeyCounts> history) {
     Map<String, DashboardView.Definition> byKey = new LinkedHashMap<>();
     for (DefinitionView version : definitions.list()) {
       byKey.merge(
@@ -82,40 +93,16 @@ public class DashboardService {
     }
     List<DashboardView.Definition> result = new ArrayList<>();
     for (DashboardView.Definition d : byKey.values()) {
-      long started =
-          history
-              .createHistoricProcessInstanceQuery()
-              .processDefinitionKey(d.key())
-              .startedAfter(dayAgo)
-              .count();
-      long completed =
-          history
-              .createHistoricProcessInstanceQuery()
-              .processDefinitionKey(d.key())
-              .completed()
-              .finishedAfter(dayAgo)
-              .count();
+      DashboardCounts.KeyCounts c = history.get(d.key());
       result.add(
           new DashboardView.Definition(
-              d.key(), d.name(), d.running(), d.incidents(), started, completed));
+              d.key(),
+              d.name(),
+              d.running(),
+              d.incidents(),
+              c == null ? 0 : c.startedLastDay,
+              c == null ? 0 : c.completedLastDay));
     }
     return result;
-  }
-
-  private List<DashboardView.HourBucket> completionsPerHour(Instant now) {
-    Instant currentHour = now.truncatedTo(ChronoUnit.HOURS);
-    List<DashboardView.HourBucket> buckets = new ArrayList<>();
-    for (int i = HOURS - 1; i >= 0; i--) {
-      Instant start = currentHour.minus(Duration.ofHours(i));
-      long completed =
-          history
-              .createHistoricProcessInstanceQuery()
-              .completed()
-              .finishedAfter(Date.from(start))
-              .finishedBefore(Date.from(start.plus(Duration.ofHours(1))))
-              .count();
-      buckets.add(new DashboardView.HourBucket(start, completed));
-    }
-    return buckets;
   }
 }
