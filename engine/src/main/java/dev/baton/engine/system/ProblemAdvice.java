@@ -3,9 +3,14 @@ package dev.baton.engine.system;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.baton.engine.deployments.InvalidBpmnException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +49,33 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   ProblemDetail invalidBpmn(InvalidBpmnException e) {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid BPMN", e.getMessage());
     problem.setProperty("problems", e.problems());
+    return problem;
+  }
+
+  /** The engine's own BPMN parser refused a file that passed Baton's checks. */
+  @ExceptionHandler(ParseException.class)
+  ProblemDetail engineParse(ParseException e) {
+    List<Map<String, Object>> problems = new ArrayList<>();
+    e.getResorceReports()
+        .forEach(
+            report ->
+                report
+                    .getErrors()
+                    .forEach(
+                        error -> {
+                          Map<String, Object> problem = new LinkedHashMap<>();
+                          problem.put("rule", "engine");
+                          problem.put("elementId", error.getMainElementId());
+                          problem.put("message", error.getMessage());
+                          problem.put("severity", "error");
+                          problem.put("line", error.getLine());
+                          problem.put("column", error.getColumn());
+                          problems.add(problem);
+                        }));
+    String detail =
+        problems.isEmpty() ? e.getMessage() : String.valueOf(problems.get(0).get("message"));
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid BPMN", detail);
+    problem.setProperty("problems", problems);
     return problem;
   }
 
