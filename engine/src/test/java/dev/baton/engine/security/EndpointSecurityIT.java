@@ -1,0 +1,171 @@
+package dev.baton.engine.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.engine.BatonIT;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.ws.rs.Path;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.camunda.bpm.engine.rest.impl.DefaultProcessEngineRestServiceImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Walks every endpoint the application maps — Spring's handler mappings and Camunda's REST
+ * resources, read at run time rather than from a hand list — and checks who gets in.
+ */
+class EndpointSecurityIT extends BatonIT {
+
+  /** Open on purpose: stand-ins for third-party services that adapters call, and the error page. */
+  private static final Set<String> OPEN =
+      Set.of(
+          "POST /demo/inventory/reserve",
+          "POST /demo/inventory/release",
+          "POST /demo/payment/charge",
+          "POST /demo/payment/refund",
+          "POST /demo/shipping/ship");
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  private RequestMappingHandlerMapping mappings;
+
+  @Test
+  void shouldRefuseAnonymousCallsToEverySpringEndpoint() {
+    List<String> endpoints = springEndpoints();
+    assertThat(endpoints).hasSizeGreaterThan(30);
+    for (String endpoint : endpoints) {
+      if (OPEN.contains(endpoint) || endpoint.contains(" /error")) {
+        continue;
+      }
+      assertThat(call(given(), endpoint)).as("anonymous %s", endpoint).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void shouldRefuseWorkerKeysEverywhereButTheProtocol() {
+    // given a worker with a valid key
+    String workerId = "walker-" + UUID.randomUUID().toString().substring(0, 8);
+    String key =
+        asDemo()
+            .contentType(ContentType.JSON)
+            .body(Map.of("workerId", workerId, "topics", List.of("shipping")))
+            .post("/api/workers")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("key");
+
+    // when / then: every Spring endpoint and every Camunda REST resource but external tasks
+    for (String endpoint : springEndpoints()) {
+      if (OPEN.contains(endpoint) || endpoint.contains(" /error")) {
+        continue;
+      }
+      assertThat(call(given().auth().preemptive().basic(workerId, key), endpoint))
+          .as("worker %s", endpoint)
+          .isEqualTo(403);
+    }
+    for (String root : camundaRoots()) {
+      if (root.equals("/external-task")) {
+        continue;
+      }
+      assertThat(call(given().auth().preemptive().basic(workerId, key), "GET /engine-rest" + root))
+          .as("worker GET /engine-rest%s", root)
+          .isEqualTo(403);
+    }
+  }
+
+  @Test
+  void shouldRefuseAnonymousCallsToEveryCamundaResourceAndKeepIdentityForAdmins() {
+    Set<String> roots = camundaRoots();
+    assertThat(roots)
+        .contains("/process-definition", "/external-task", "/user", "/deployment")
+        .hasSizeGreaterThan(20);
+    for (String root : roots) {
+      assertThat(call(given(), "GET /engine-rest" + root))
+          .as("anonymous GET /engine-rest%s", root)
+          .isEqualTo(401);
+    }
+    for (String admin : List.of("/user", "/group", "/tenant", "/authorization", "/identity")) {
+      if (roots.contains(admin)) {
+        assertThat(
+                call(
+                    given().auth().preemptive().basic(OPERATOR, OPERATOR_PASSWORD),
+                    "GET /engine-rest" + admin + "/x"))
+            .as("operator GET /engine-rest%s", admin)
+            .isEqualTo(403);
+      }
+    }
+  }
+
+  private static final String OPERATOR = "walkoperator";
+  private static final String OPERATOR_PASSWORD = "walk-operator-pw";
+
+  @org.junit.jupiter.api.BeforeEach
+  void operatorExists() {
+    if (asDemo().get("/engine-rest/user/{id}/profile", OPERATOR).statusCode() == 404) {
+      asDemo()
+          .contentType(ContentType.JSON)
+          .body(
+              Map.of(
+                  "profile",
+                  Map.of("id", OPERATOR, "firstName", "Walk", "lastName", "Operator"),
+                  "credentials",
+                  Map.of("password", OPERATOR_PASSWORD)))
+          .post("/engine-rest/user/create")
+          .then()
+          .statusCode(204);
+      asDemo()
+          .put("/engine-rest/group/{group}/members/{user}", Roles.OPERATOR, OPERATOR)
+          .then()
+          .statusCode(204);
+    }
+  }
+
+  /** "METHOD /path" for every Spring MVC mapping, path variables filled with a placeholder. */
+  private List<String> springEndpoints() {
+    Set<String> endpoints = new TreeSet<>();
+    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+      Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+      for (String pattern : info.getPatternValues()) {
+        String path = pattern.replaceAll("\\{[^}]+}", "x").replace("/**", "/x");
+        for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+          endpoints.add(method.name() + " " + path);
+        }
+      }
+    }
+    return new ArrayList<>(endpoints);
+  }
+
+  /** The root paths of Camunda's REST API, from its resource classes. */
+  private static Set<String> camundaRoots() {
+    Set<String> roots = new TreeSet<>();
+    for (Method method : DefaultProcessEngineRestServiceImpl.class.getMethods()) {
+      Path path = method.getAnnotation(Path.class);
+      if (path != null) {
+        roots.add(path.value().startsWith("/") ? path.value() : "/" + path.value());
+      }
+    }
+    return roots;
+  }
+
+  private static int call(RequestSpecification request, String endpoint) {
+    String[] parts = endpoint.split(" ", 2);
+    return request
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .request(io.restassured.http.Method.valueOf(parts[0]), parts[1])
+        .statusCode();
+  }
+}
