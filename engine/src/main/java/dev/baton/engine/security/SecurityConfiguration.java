@@ -99,7 +99,8 @@ class SecurityConfiguration {
                     .hasAnyRole(PEOPLE))
         .addFilterAfter(
             new ExternalTaskGate(workerAccess, taskActivity, mapper), AuthorizationFilter.class)
-        .addFilterAfter(new EngineUserFilter(identity), ExternalTaskGate.class);
+        .addFilterAfter(new JavaSerializationFilter(mapper), ExternalTaskGate.class)
+        .addFilterAfter(new EngineUserFilter(identity), JavaSerializationFilter.class);
     return http.build();
   }
 }

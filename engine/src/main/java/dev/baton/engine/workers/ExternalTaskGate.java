@@ -1,6 +1,7 @@
 package dev.baton.engine.workers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.engine.system.CachedBodyRequest;
 import dev.baton.engine.system.ProblemResponses;
 import dev.baton.engine.workers.ExternalTaskCall.Operation;
 import dev.baton.engine.workers.LiveWorker.Outcome;
