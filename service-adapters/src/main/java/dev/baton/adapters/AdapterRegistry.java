@@ -24,10 +24,6 @@ public class AdapterRegistry {
     return adapter;
   }
 
-  public boolean contains(String name) {
-    return adapters.containsKey(name);
-  }
-
   public SortedSet<String> names() {
     return new TreeSet<>(adapters.keySet());
   }

@@ -1,6 +1,7 @@
 package dev.baton.engine.workers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.engine.system.ApiPaths;
 import dev.baton.engine.system.CachedBodyRequest;
 import dev.baton.engine.system.ProblemResponses;
 import dev.baton.engine.workers.ExternalTaskCall.Operation;
@@ -24,7 +25,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class ExternalTaskGate extends OncePerRequestFilter {
 
-  static final String PREFIX = "/engine-rest";
   private static final int MAX_BODY = 10 * 1024 * 1024;
   private static final int MAX_CAPTURE = 4 * 1024 * 1024;
 
@@ -157,7 +157,9 @@ public class ExternalTaskGate extends OncePerRequestFilter {
 
   private static String path(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
+    return path.startsWith(ApiPaths.ENGINE_REST)
+        ? path.substring(ApiPaths.ENGINE_REST.length())
+        : "";
   }
 
   private static byte[] readBody(HttpServletRequest request) throws IOException {
