@@ -21,14 +21,21 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(AdaptersProperties.class)
 public class AdaptersConfiguration {
 
+  /**
+   * The built-in adapter that calls nothing and returns nothing: a placeholder for a step whose
+   * service does not exist yet, and the in-process step of the benchmarks.
+   */
+  public static final String NOOP = "noop";
+
   @Bean
   AdapterRegistry adapterRegistry(
       AdaptersProperties properties,
       ListableBeanFactory beans,
       ObjectProvider<ObjectMapper> mapper,
       Environment environment) {
-    Map<String, ServiceAdapter> adapters =
-        new LinkedHashMap<>(beans.getBeansOfType(ServiceAdapter.class));
+    Map<String, ServiceAdapter> adapters = new LinkedHashMap<>();
+    adapters.put(NOOP, call -> Map.of());
+    adapters.putAll(beans.getBeansOfType(ServiceAdapter.class));
     ObjectMapper json = mapper.getIfAvailable(ObjectMapper::new);
     Function<String, URI> resolver = url -> resolve(url, environment);
     properties

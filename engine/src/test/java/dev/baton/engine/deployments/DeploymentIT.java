@@ -208,7 +208,7 @@ class DeploymentIT extends BatonIT {
   void shouldListAdaptersWithInputsAndOutputs() {
     JsonPath adapters = asDemo().get("/api/adapters").then().statusCode(200).extract().jsonPath();
     assertThat(adapters.getList("name"))
-        .contains("payment-charge", "shipping-ship", "inventory-reserve");
+        .contains("payment-charge", "shipping-ship", "inventory-reserve", "noop");
     Map<String, Object> charge = adapters.getMap("find { it.name == 'payment-charge' }");
     assertThat(charge).containsEntry("kind", "http").containsEntry("method", "POST");
     assertThat(charge.get("inputs")).isEqualTo(List.of("orderId", "amount"));

@@ -1,0 +1,73 @@
+package dev.baton.bench;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Command-line options. {@code --quick} runs fewer and smaller rounds (under 3 minutes on 2 cores);
+ * {@code --scenarios=sync,async,...} picks scenarios; {@code --baton-jar} and {@code --out} locate
+ * files.
+ */
+record BenchOptions(
+    boolean quick,
+    Set<String> scenarios,
+    int rounds,
+    Path batonJar,
+    Path benchJar,
+    Path out,
+    String postgresUrl,
+    String only) {
+
+  static final List<String> ALL =
+      List.of("sync", "async", "external", "latency", "boot", "console", "postgres");
+
+  static BenchOptions parse(String[] args) {
+    boolean quick = false;
+    Set<String> scenarios = new LinkedHashSet<>(ALL);
+    Integer rounds = null;
+    Path batonJar = Path.of("engine/target/baton.jar");
+    Path benchJar = Path.of("benchmarks/target/baton-bench.jar");
+    Path out = Path.of("benchmarks/target/results.md");
+    String postgres = "jdbc:postgresql://127.0.0.1:5432/";
+    String only = "both";
+    for (String arg : args) {
+      String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+      if (arg.equals("--quick")) {
+        quick = true;
+      } else if (arg.startsWith("--scenarios=")) {
+        scenarios = new LinkedHashSet<>(List.of(value.split(",")));
+        if (!ALL.containsAll(scenarios)) {
+          throw new IllegalArgumentException("Scenarios are " + ALL + ", not " + value);
+        }
+      } else if (arg.startsWith("--rounds=")) {
+        rounds = Integer.parseInt(value);
+      } else if (arg.startsWith("--baton-jar=")) {
+        batonJar = Path.of(value);
+      } else if (arg.startsWith("--bench-jar=")) {
+        benchJar = Path.of(value);
+      } else if (arg.startsWith("--out=")) {
+        out = Path.of(value);
+      } else if (arg.startsWith("--only=")) {
+        only = value;
+      } else if (arg.startsWith("--postgres=")) {
+        postgres = value;
+      } else {
+        throw new IllegalArgumentException(
+            "Unknown option "
+                + arg
+                + "; use --quick, --scenarios="
+                + String.join(",", ALL)
+                + ", --rounds=N, --only=baton|default, --baton-jar=, --bench-jar=, --out=, --postgres=jdbc-url-prefix");
+      }
+    }
+    return new BenchOptions(
+        quick, scenarios, rounds != null ? rounds : 3, batonJar, benchJar, out, postgres, only);
+  }
+
+  /** Instances per round of a throughput scenario. */
+  int instances(int full) {
+    return quick ? Math.max(200, full / 4) : full;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.baton.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * Where an application under test keeps its state: a fresh H2 file or a fresh PostgreSQL database.
+ */
+record Database(String kind, Path directory, String postgresServer, String postgresName) {
+
+  static Database h2(Path directory) {
+    return new Database("H2 file", directory, null, null);
+  }
+
+  /** Creates an empty database on the server (trust auth, user postgres). */
+  static Database postgres(String server, Path directory) throws SQLException {
+    String name = "baton_bench_" + UUID.randomUUID().toString().substring(0, 8);
+    try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    }
+    return new Database("PostgreSQL", directory, server, name);
+  }
+
+  boolean isPostgres() {
+    return postgresName != null;
+  }
+
+  String jdbcUrl(String h2FileName, String h2Settings) {
+    if (isPostgres()) {
+      return postgresServer + postgresName;
+    }
+    return "jdbc:h2:file:" + directory.resolve(h2FileName).toAbsolutePath() + h2Settings;
+  }
+
+  /** Drops the PostgreSQL database (the H2 directory is removed by the caller). */
+  void drop() {
+    if (!isPostgres()) {
+      return;
+    }
+    try (Connection c = DriverManager.getConnection(postgresServer + "postgres", "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + postgresName + " WITH (FORCE)");
+    } catch (SQLException e) {
+      System.err.println("Could not drop " + postgresName + ": " + e.getMessage());
+    }
+  }
+}
