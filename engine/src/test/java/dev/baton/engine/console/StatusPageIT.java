@@ -110,17 +110,20 @@ class StatusPageIT extends BatonIT {
   }
 
   @Test
-  void shouldSendBrowserWithoutCredentialsTo401() {
+  void shouldSendBrowserWithoutSessionToTheLoginPage() {
     // given
     console = ConsoleBrowser.open(port, null, null);
     browser = console.driver();
 
     // when
-    console.go("");
+    console.go("#/system");
 
-    // then headless Chromium cancels the Basic challenge and shows an empty error page
-    assertThat(console.navigationStatus()).isEqualTo(401);
+    // then the login page, not a password popup, and the console's address kept for later
+    console.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("js-login-form")));
+    assertThat(browser.getCurrentUrl()).endsWith("/login.html#/system");
+    assertThat(console.navigationStatus()).isEqualTo(200);
     assertThat(browser.findElements(By.id("js-main"))).isEmpty();
+    assertThat(console.cspViolations()).isEmpty();
   }
 
   /** The newest order-fulfillment version as {@code GET /api/definitions} counts it. */
