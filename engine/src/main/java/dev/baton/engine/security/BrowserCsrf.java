@@ -53,7 +53,7 @@ final class BrowserCsrf implements CsrfTokenRequestHandler {
   public void handle(
       HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> token) {
     xor.handle(request, response, token);
-    if (!hasBasicCredentials(request)) {
+    if (isBrowser(request) && !hasBasicCredentials(request)) {
       // loads the deferred token, so a browser without the cookie gets one on this answer
       token.get();
     }
@@ -65,6 +65,13 @@ final class BrowserCsrf implements CsrfTokenRequestHandler {
     return StringUtils.hasText(request.getHeader(token.getHeaderName()))
         ? plain.resolveCsrfTokenValue(request, token)
         : xor.resolveCsrfTokenValue(request, token);
+  }
+
+  /** A page load or the console's own request; health probes and service calls get no cookie. */
+  private static boolean isBrowser(HttpServletRequest request) {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    return "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+        || (accept != null && accept.contains("text/html"));
   }
 
   static boolean hasBasicCredentials(HttpServletRequest request) {

@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -73,9 +72,9 @@ class SecurityConfiguration {
                 csrf.csrfTokenRepository(BrowserCsrf.repository(server))
                     .csrfTokenRequestHandler(new BrowserCsrf())
                     .requireCsrfProtectionMatcher(BrowserCsrf.required()))
-        // sessions come only from the sign-in form; a refused request is not remembered in one
-        .sessionManagement(
-            session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+        // Sessions come only from the sign-in form. No sessionCreationPolicy call: naming one, even
+        // the default, adds a filter that stores every HTTP Basic sign-in in a new session.
+        // Nor is a refused request remembered in one.
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         .formLogin(
             form ->

@@ -225,6 +225,7 @@ class LoginIT extends BatonIT {
       Response response =
           cookies(given())
               .header("X-XSRF-TOKEN", csrf)
+              .header("X-Requested-With", "XMLHttpRequest")
               .accept(ContentType.JSON)
               .contentType(ContentType.URLENC)
               .formParam("username", user)

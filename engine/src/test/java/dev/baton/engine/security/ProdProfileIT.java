@@ -86,6 +86,7 @@ class ProdProfileIT {
             .anonymous()
             .cookie("XSRF-TOKEN", csrf)
             .header("X-XSRF-TOKEN", csrf)
+            .header("X-Requested-With", "XMLHttpRequest")
             .contentType(ContentType.URLENC)
             .formParam("username", "admin")
             .formParam("password", "s3cret-Admin")
