@@ -29,7 +29,8 @@ class SignInIT extends BatonIT {
 
   @Autowired private IdentityService identity;
 
-  private final String user = "signin-" + UUID.randomUUID().toString().substring(0, 8);
+  // Camunda accepts only letters and digits in user ids
+  private final String user = "signin" + UUID.randomUUID().toString().substring(0, 8);
   private final String password = "pw-" + UUID.randomUUID();
   private ConsoleBrowser console;
 
@@ -88,6 +89,7 @@ class SignInIT extends BatonIT {
                 By.id("js-login-error"), "Wrong user name or password"));
     assertThat(console.driver().getCurrentUrl()).contains("/login.html");
     assertThat(console.driver().findElements(By.id("js-main"))).isEmpty();
+    console.screenshot("login-wrong-password.png");
 
     // when the right one follows (once the engine's own short lock after a wrong one is over)
     awaitEngineUnlocked();

@@ -124,6 +124,14 @@ class StatusPageIT extends BatonIT {
     assertThat(console.navigationStatus()).isEqualTo(200);
     assertThat(browser.findElements(By.id("js-main"))).isEmpty();
     assertThat(console.cspViolations()).isEmpty();
+
+    // and the Content-Security-Policy is live: an inline script put into the page does not run
+    browser.executeScript(
+        "const s = document.createElement('script');"
+            + " s.textContent = 'window.inlineRan = true'; document.body.appendChild(s);");
+    console.waiting().until(d -> !console.cspViolations().isEmpty());
+    assertThat(console.cspViolations()).first().asString().startsWith("script-src");
+    assertThat(browser.executeScript("return window.inlineRan === true;")).isEqualTo(false);
   }
 
   /** The newest order-fulfillment version as {@code GET /api/definitions} counts it. */
