@@ -25,6 +25,7 @@ class LoginThrottle {
   private final BatonProperties.LoginThrottle settings;
   private final Clock clock;
   private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+  private volatile boolean warnedFull;
 
   LoginThrottle(BatonProperties properties, Clock clock) {
     this.settings = properties.getSecurity().getLoginThrottle();
@@ -60,6 +61,7 @@ class LoginThrottle {
   void forgetOld() {
     Instant now = clock.instant();
     failures.values().removeIf(f -> isForgotten(f, now));
+    warnedFull = false;
   }
 
   private void count(String key) {
@@ -67,7 +69,12 @@ class LoginThrottle {
     if (!failures.containsKey(key) && failures.size() >= settings.getMaxTracked()) {
       forgetOld();
       if (failures.size() >= settings.getMaxTracked()) {
-        LOG.warn("Sign-in throttle tracks {} keys already; not counting {}", failures.size(), key);
+        if (!warnedFull) {
+          warnedFull = true;
+          LOG.warn(
+              "Sign-in throttle is full ({} keys): new addresses and names go uncounted",
+              failures.size());
+        }
         return;
       }
     }
