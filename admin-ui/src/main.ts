@@ -41,6 +41,7 @@ const api = new ApiClient();
 const nav = document.querySelector<HTMLElement>('#js-nav')!;
 const main = document.querySelector<HTMLElement>('#js-main')!;
 const user = document.querySelector<HTMLElement>('#js-header-user')!;
+const signOutButton = document.querySelector<HTMLButtonElement>('#js-logout')!;
 let shown: { screen: Screen; mounted: MountedScreen } | undefined;
 
 function screenFor(route: Route): Screen | undefined {
@@ -123,6 +124,23 @@ async function navigate(): Promise<void> {
   show();
 }
 
+/** The session ended (signed out elsewhere, timed out, server restarted): sign in again, come back here. */
+function toLoginPage(): void {
+  location.replace(`login.html${location.hash}`);
+}
+
+async function signOut(): Promise<void> {
+  signOutButton.disabled = true;
+  try {
+    await api.signOut();
+  } finally {
+    // nothing to keep either way: a failed sign-out still leaves the login page as the way on
+    location.replace('login.html');
+  }
+}
+
+api.onUnauthorized = toLoginPage;
+signOutButton.addEventListener('click', () => void signOut());
 window.addEventListener('hashchange', () => void navigate());
 show();
 void showUser();

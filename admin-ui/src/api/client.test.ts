@@ -31,7 +31,54 @@ describe('ApiClient', () => {
     expect(system.engineVersion).toBe('7.24.0');
     expect(fetchFn).toHaveBeenCalledWith(
       'api/system',
-      expect.objectContaining({ credentials: 'same-origin', headers: { Accept: 'application/json' } }),
+      expect.objectContaining({ credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } }),
+    );
+  });
+
+  it('should send the CSRF token from the XSRF-TOKEN cookie with a change', async () => {
+    // given
+    const fetchFn = answering(204, '');
+    const client = new ApiClient('', fetchFn, () => 'XSRF-TOKEN=t0k3n');
+
+    // when
+    await client.retryIncident('i-1');
+
+    // then
+    expect(fetchFn).toHaveBeenCalledWith(
+      'api/incidents/i-1/retry',
+      expect.objectContaining({
+        method: 'POST',
+        headers: expect.objectContaining({ 'X-XSRF-TOKEN': 't0k3n', 'X-Requested-With': 'XMLHttpRequest' }),
+      }),
+    );
+  });
+
+  it('should report a 401 so the console can go to the login page', async () => {
+    // given
+    const client = new ApiClient('', answering(401, { status: 401, detail: 'Sign in' }, 'application/problem+json'));
+    const onUnauthorized = vi.fn();
+    client.onUnauthorized = onUnauthorized;
+
+    // when
+    const error = await failureOf(client.getDashboard());
+
+    // then
+    expect((error as ApiError).unauthorized).toBe(true);
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
+  it('should sign out with a POST to logout', async () => {
+    // given
+    const fetchFn = answering(204, '');
+    const client = new ApiClient('', fetchFn, () => 'XSRF-TOKEN=abc');
+
+    // when
+    await client.signOut();
+
+    // then
+    expect(fetchFn).toHaveBeenCalledWith(
+      'logout',
+      expect.objectContaining({ method: 'POST', headers: expect.objectContaining({ 'X-XSRF-TOKEN': 'abc' }) }),
     );
   });
 
@@ -199,7 +246,7 @@ describe('ApiClient calls', () => {
     // then
     expect(xml).toBe('<definitions/>');
     expect(calls[0]!.url).toBe('api/definitions/order%3A3%3Aa%2Fb/xml');
-    expect(calls[0]!.init.headers).toEqual({ Accept: 'application/xml' });
+    expect(calls[0]!.init.headers).toEqual({ Accept: 'application/xml', 'X-Requested-With': 'XMLHttpRequest' });
   });
 
   it('should put a variable with its value as raw JSON, keeping a Long exact', async () => {
@@ -213,7 +260,7 @@ describe('ApiClient calls', () => {
     expect(calls[0]!.url).toBe('api/instances/i-1/variables/order%20total');
     expect(calls[0]!.init.method).toBe('PUT');
     expect(calls[0]!.init.body).toBe('{"type":"Long","value":9007199254740993}');
-    expect(calls[0]!.init.headers).toEqual({ Accept: 'application/json', 'Content-Type': 'application/json' });
+    expect(calls[0]!.init.headers).toEqual({ Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'Content-Type': 'application/json' });
   });
 
   it('should describe a refused variable with the problem detail', async () => {
@@ -285,7 +332,7 @@ describe('ApiClient for the modeler', () => {
     expect(result.problems[0]!.elementId).toBe('p');
     expect(fetchFn).toHaveBeenCalledWith(
       'api/definitions/lint',
-      expect.objectContaining({ method: 'POST', body: '<bpmn:definitions />', headers: { Accept: 'application/json', 'Content-Type': 'application/xml' } }),
+      expect.objectContaining({ method: 'POST', body: '<bpmn:definitions />', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'Content-Type': 'application/xml' } }),
     );
   });
 
@@ -300,7 +347,7 @@ describe('ApiClient for the modeler', () => {
     // then
     expect(result.definitions[0]!.version).toBe(3);
     const init = vi.mocked(fetchFn).mock.calls[0]![1];
-    expect(init.headers).toEqual({ Accept: 'application/json' });
+    expect(init.headers).toEqual({ Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' });
     const form = init.body as FormData;
     const file = form.get('file') as File;
     expect(file.name).toBe('order.bpmn');

@@ -1,9 +1,12 @@
 /**
  * Typed client for the Baton REST API: the only place the console talks HTTP.
  *
- * Authentication is HTTP Basic handled by the browser, so requests only ask for same-origin
- * credentials; a 401 surfaces as an {@link ApiError} with `unauthorized` set.
+ * Authentication is the session the login page started: requests send same-origin cookies and the
+ * CSRF token ({@link sessionHeaders}); a 401 surfaces as an {@link ApiError} with `unauthorized`
+ * set, after telling {@link ApiClient.onUnauthorized}.
  */
+
+import { sessionHeaders } from './session';
 
 import type {
   Adapter,
@@ -89,7 +92,16 @@ export class ApiClient implements BatonApi {
     private readonly baseUrl = '',
     // Wrapped so fetch is never called with the client as `this` ("Illegal invocation").
     private readonly fetchFn: FetchFn = (input, init) => fetch(input, init),
+    private readonly cookies: () => string = () => document.cookie,
   ) {}
+
+  /** Called on every 401, e.g. to go to the login page once the session has ended. */
+  onUnauthorized: () => void = () => {};
+
+  /** Ends the session on the server (the browser keeps no other credentials). */
+  async signOut(): Promise<void> {
+    await this.request('POST', 'logout', { accept: 'application/json' });
+  }
 
   getSystem(signal?: AbortSignal): Promise<SystemInfo> {
     return this.getJson<SystemInfo>('api/system', signal);
@@ -220,7 +232,7 @@ export class ApiClient implements BatonApi {
     path: string,
     options: { accept: string; body?: string | FormData; contentType?: string | null; signal?: AbortSignal },
   ): Promise<Response> {
-    const headers: Record<string, string> = { Accept: options.accept };
+    const headers: Record<string, string> = { Accept: options.accept, ...sessionHeaders(this.cookies()) };
     const contentType = options.contentType === undefined ? 'application/json' : options.contentType;
     if (options.body !== undefined && contentType !== null) {
       headers['Content-Type'] = contentType;
@@ -232,6 +244,9 @@ export class ApiClient implements BatonApi {
       body: options.body,
       signal: options.signal,
     });
+    if (response.status === 401) {
+      this.onUnauthorized();
+    }
     if (!response.ok) {
       throw new ApiError(response.status, response.statusText, await readProblem(response));
     }

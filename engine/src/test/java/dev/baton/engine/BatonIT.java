@@ -27,7 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "baton.engine.security.demo-user=true",
       "baton.engine.demo.enabled=true",
       // workers polling without long-poll go STALE 2 s after their last call
-      "baton.engine.workers.stale-margin=2s"
+      "baton.engine.workers.stale-margin=2s",
+      // sign-in throttling tests wait out a refusal of 2 s (doubling), not the default 30 s
+      "baton.engine.security.login-throttle.back-off=2s"
     })
 public abstract class BatonIT {
 

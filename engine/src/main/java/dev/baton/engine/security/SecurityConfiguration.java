@@ -2,24 +2,31 @@ package dev.baton.engine.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.system.ApiPaths;
+import dev.baton.engine.system.BatonProperties;
 import dev.baton.engine.workers.ExternalTaskGate;
 import dev.baton.engine.workers.TaskActivity;
 import dev.baton.engine.workers.WorkerAccess;
 import dev.baton.engine.workers.WorkerAuthenticationProvider;
 import dev.baton.engine.workers.WorkerPrincipal;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * Who may call what. Open: health and the demo services' business endpoints (stand-ins for
- * third-party services that Baton calls). Workers (signed in with their key): the external-task
- * protocol only. People: by role. HTTP Basic, no session.
+ * Who may call what. Open: health, the login page and the demo services' business endpoints
+ * (stand-ins for third-party services that Baton calls). Workers (signed in with their key): the
+ * external-task protocol only. People: by role. The console signs in with a form and keeps a
+ * session (changes need a CSRF token); tools and workers send HTTP Basic on each request and get no
+ * session.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -53,11 +60,37 @@ class SecurityConfiguration {
       IdentityService identity,
       WorkerAccess workerAccess,
       TaskActivity taskActivity,
-      ObjectMapper mapper)
+      ObjectMapper mapper,
+      LoginHandlers login,
+      LoginThrottle throttle,
+      BatonProperties properties,
+      ServerProperties server)
       throws Exception {
-    http.csrf(csrf -> csrf.disable())
-        .sessionManagement(
-            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+    String sessionCookie = server.getServlet().getSession().getCookie().getName();
+    http.csrf(
+            csrf ->
+                csrf.csrfTokenRepository(BrowserCsrf.repository(server))
+                    .csrfTokenRequestHandler(new BrowserCsrf())
+                    .requireCsrfProtectionMatcher(BrowserCsrf.required()))
+        // Sessions come only from the sign-in form. No sessionCreationPolicy call: naming one, even
+        // the default, adds a filter that stores every HTTP Basic sign-in in a new session.
+        // Nor is a refused request remembered in one.
+        .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+        .formLogin(
+            form ->
+                form.loginPage(ApiPaths.LOGIN_PAGE)
+                    .loginProcessingUrl(ApiPaths.LOGIN)
+                    .successHandler(login)
+                    .failureHandler(login)
+                    .permitAll())
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl(ApiPaths.LOGOUT)
+                    .deleteCookies(sessionCookie == null ? "JSESSIONID" : sessionCookie)
+                    .logoutSuccessHandler(
+                        new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+        .headers(SecurityHeaders.from(properties.getSecurity().getHeaders()))
         .authenticationProvider(workers)
         .authenticationProvider(users)
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -66,6 +99,8 @@ class SecurityConfiguration {
             requests ->
                 requests
                     .requestMatchers(ApiPaths.HEALTH, ApiPaths.HEALTH + "/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, ApiPaths.LOGIN_ASSETS + "/**")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, DEMO_SERVICE_CALLS)
                     .permitAll()
@@ -97,6 +132,8 @@ class SecurityConfiguration {
                     .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
                     .anyRequest()
                     .hasAnyRole(PEOPLE))
+        .addFilterBefore(
+            new LoginThrottleFilter(throttle, mapper), UsernamePasswordAuthenticationFilter.class)
         .addFilterAfter(
             new ExternalTaskGate(workerAccess, taskActivity, mapper), AuthorizationFilter.class)
         .addFilterAfter(new JavaSerializationFilter(mapper), ExternalTaskGate.class)

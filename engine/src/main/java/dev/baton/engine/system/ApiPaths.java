@@ -33,6 +33,17 @@ public final class ApiPaths {
   public static final String EXTERNAL_TASKS = ENGINE_REST + "/external-task";
   public static final String DEMO = "/demo";
   public static final String HEALTH = "/actuator/health";
+  public static final String ACTUATOR = "/actuator";
+
+  /** The console's sign-in page (a static page of admin-ui) and the only assets it loads. */
+  public static final String LOGIN_PAGE = "/login.html";
+
+  public static final String LOGIN_ASSETS = "/login-assets";
+
+  /** Form sign-in (POST user name and password) and sign-out (POST); handled by Spring Security. */
+  public static final String LOGIN = "/login";
+
+  public static final String LOGOUT = "/logout";
 
   private ApiPaths() {}
 }

@@ -10,7 +10,7 @@ public class BatonProperties {
 
   public static final String PREFIX = "baton.engine";
 
-  /** Who may sign in before any user administration exists. */
+  /** Who may sign in before any user administration exists, sign-in throttling, headers. */
   private final Security security = new Security();
 
   /** The demo order services (payment, inventory, shipping) served by this application. */
@@ -38,7 +38,7 @@ public class BatonProperties {
     return demo;
   }
 
-  /** Bootstrap identities. */
+  /** Bootstrap identities, sign-in throttling and browser headers. */
   public static class Security {
 
     /** Create the user demo/demo holding every role (never in production). */
@@ -49,6 +49,20 @@ public class BatonProperties {
 
     /** Password of the bootstrap administrator; required when no administrator exists yet. */
     private String adminPassword;
+
+    /** Failed sign-ins counted per client address and per user name. */
+    private final LoginThrottle loginThrottle = new LoginThrottle();
+
+    /** Response headers for browsers. */
+    private final Headers headers = new Headers();
+
+    public LoginThrottle getLoginThrottle() {
+      return loginThrottle;
+    }
+
+    public Headers getHeaders() {
+      return headers;
+    }
 
     public boolean isDemoUser() {
       return demoUser;
@@ -72,6 +86,116 @@ public class BatonProperties {
 
     public void setAdminPassword(String adminPassword) {
       this.adminPassword = adminPassword;
+    }
+  }
+
+  /** Refusing sign-ins after repeated failures (form login and HTTP Basic alike). */
+  public static class LoginThrottle {
+
+    /** Failures (per address, per user name) after which sign-ins are refused for a while. */
+    private int maxFailures = 5;
+
+    /** Failures are forgotten after this long without another failure. */
+    private Duration window = Duration.ofMinutes(15);
+
+    /** The first refusal lasts this long; each further failure doubles it. */
+    private Duration backOff = Duration.ofSeconds(30);
+
+    /** The longest refusal. */
+    private Duration maxBackOff = Duration.ofMinutes(15);
+
+    /** How many addresses and user names are tracked at most (protects memory). */
+    private int maxTracked = 100_000;
+
+    public int getMaxFailures() {
+      return maxFailures;
+    }
+
+    public void setMaxFailures(int maxFailures) {
+      this.maxFailures = maxFailures;
+    }
+
+    public Duration getWindow() {
+      return window;
+    }
+
+    public void setWindow(Duration window) {
+      this.window = window;
+    }
+
+    public Duration getBackOff() {
+      return backOff;
+    }
+
+    public void setBackOff(Duration backOff) {
+      this.backOff = backOff;
+    }
+
+    public Duration getMaxBackOff() {
+      return maxBackOff;
+    }
+
+    public void setMaxBackOff(Duration maxBackOff) {
+      this.maxBackOff = maxBackOff;
+    }
+
+    public int getMaxTracked() {
+      return maxTracked;
+    }
+
+    public void setMaxTracked(int maxTracked) {
+      this.maxTracked = maxTracked;
+    }
+  }
+
+  /** Security headers; nosniff and frame options are always sent. */
+  public static class Headers {
+
+    /** Send Strict-Transport-Security on every answer (behind TLS, e.g. a terminating proxy). */
+    private boolean hsts = false;
+
+    /** Strict-Transport-Security max-age. */
+    private Duration hstsMaxAge = Duration.ofDays(365);
+
+    /** Content-Security-Policy; bpmn-js needs inline styles, nothing needs inline scripts. */
+    private String contentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self';"
+            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    /** Referrer-Policy. */
+    private String referrerPolicy = "same-origin";
+
+    public boolean isHsts() {
+      return hsts;
+    }
+
+    public void setHsts(boolean hsts) {
+      this.hsts = hsts;
+    }
+
+    public Duration getHstsMaxAge() {
+      return hstsMaxAge;
+    }
+
+    public void setHstsMaxAge(Duration hstsMaxAge) {
+      this.hstsMaxAge = hstsMaxAge;
+    }
+
+    public String getContentSecurityPolicy() {
+      return contentSecurityPolicy;
+    }
+
+    public void setContentSecurityPolicy(String contentSecurityPolicy) {
+      this.contentSecurityPolicy = contentSecurityPolicy;
+    }
+
+    public String getReferrerPolicy() {
+      return referrerPolicy;
+    }
+
+    public void setReferrerPolicy(String referrerPolicy) {
+      this.referrerPolicy = referrerPolicy;
     }
   }
 

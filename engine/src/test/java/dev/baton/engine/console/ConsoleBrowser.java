@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -26,8 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium on a fresh profile, driven by Debian's chromedriver: Selenium Manager
- * never downloads anything. Signed in means every request carries the demo user's HTTP Basic header
- * (set through the DevTools protocol), as the console has no login form yet.
+ * never downloads anything. Signs in as a person does, through the login page; records every
+ * Content-Security-Policy violation the pages report.
  */
 final class ConsoleBrowser implements AutoCloseable {
 
@@ -79,16 +78,67 @@ final class ConsoleBrowser implements AutoCloseable {
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     ChromeDriver driver = new ChromeDriver(service, options);
+    driver.executeCdpCommand(
+        "Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CSP_VIOLATIONS));
+    ConsoleBrowser browser = new ConsoleBrowser(driver, profile, port);
     if (user != null) {
-      String basic =
-          Base64.getEncoder()
-              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-      driver.executeCdpCommand("Network.enable", Map.of());
-      driver.executeCdpCommand(
-          "Network.setExtraHTTPHeaders",
-          Map.of("headers", Map.of("Authorization", "Basic " + basic)));
+      try {
+        browser.signIn(user, password);
+      } catch (RuntimeException | AssertionError e) {
+        browser.close();
+        throw e;
+      }
     }
-    return new ConsoleBrowser(driver, profile, port);
+    return browser;
+  }
+
+  private static final String RECORD_CSP_VIOLATIONS =
+      "window.__cspViolations = [];"
+          + "document.addEventListener('securitypolicyviolation', e =>"
+          + " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));";
+
+  /** Signs in through the login page and waits until the console shows the user's name. */
+  void signIn(String user, String password) {
+    driver.get(url("login.html"));
+    submitSignIn(user, password);
+    waiting()
+        .withMessage(() -> "signed in as " + user + "; the page shows " + signInError())
+        .until(d -> user.equals(d.findElement(By.id("js-header-user")).getText()));
+  }
+
+  /** Types user name and password into the login page's form and submits it. */
+  void submitSignIn(String user, String password) {
+    WebElement name = waiting().until(d -> d.findElement(By.id("js-login-user")));
+    name.clear();
+    name.sendKeys(user);
+    WebElement secret = find(By.id("js-login-password"));
+    secret.clear();
+    secret.sendKeys(password);
+    find(By.id("js-login-submit")).click();
+  }
+
+  private String signInError() {
+    return driver.findElements(By.id("js-login-error")).stream()
+        .map(WebElement::getText)
+        .findFirst()
+        .orElse("(no login page)");
+  }
+
+  /** What the page's Content-Security-Policy refused since it loaded. */
+  @SuppressWarnings("unchecked")
+  List<String> cspViolations() {
+    return (List<String>) driver.executeScript("return window.__cspViolations || [];");
+  }
+
+  /** The status of a {@code fetch} the page makes, as the console's API client sends it. */
+  long fetchStatus(String path) {
+    return (Long)
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {headers: {Accept: 'application/json',"
+                + " 'X-Requested-With': 'XMLHttpRequest'}})"
+                + ".then(r => done(r.status), () => done(-1));",
+            path);
   }
 
   ChromeDriver driver() {
@@ -97,7 +147,11 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** Opens a console route, e.g. {@code "#/instances"}; {@code ""} for the start page. */
   void go(String route) {
-    driver.get("http://localhost:" + port + "/" + route);
+    driver.get(url(route));
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + "/" + path;
   }
 
   /** Waits up to {@link #TIMEOUT}; elements replaced by a re-render are looked up again. */

@@ -32,7 +32,11 @@ class ConsoleIT extends BatonIT {
 
   @AfterEach
   void closeConsole() {
-    console.close();
+    try {
+      assertThat(console.cspViolations()).as("Content-Security-Policy violations").isEmpty();
+    } finally {
+      console.close();
+    }
   }
 
   @Test

@@ -41,7 +41,11 @@ class ModelerIT extends BatonIT {
 
   @AfterEach
   void closeConsole() {
-    console.close();
+    try {
+      assertThat(console.cspViolations()).as("Content-Security-Policy violations").isEmpty();
+    } finally {
+      console.close();
+    }
   }
 
   @Test

@@ -110,17 +110,28 @@ class StatusPageIT extends BatonIT {
   }
 
   @Test
-  void shouldSendBrowserWithoutCredentialsTo401() {
+  void shouldSendBrowserWithoutSessionToTheLoginPage() {
     // given
     console = ConsoleBrowser.open(port, null, null);
     browser = console.driver();
 
     // when
-    console.go("");
+    console.go("#/system");
 
-    // then headless Chromium cancels the Basic challenge and shows an empty error page
-    assertThat(console.navigationStatus()).isEqualTo(401);
+    // then the login page, not a password popup, and the console's address kept for later
+    console.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("js-login-form")));
+    assertThat(browser.getCurrentUrl()).endsWith("/login.html#/system");
+    assertThat(console.navigationStatus()).isEqualTo(200);
     assertThat(browser.findElements(By.id("js-main"))).isEmpty();
+    assertThat(console.cspViolations()).isEmpty();
+
+    // and the Content-Security-Policy is live: an inline script put into the page does not run
+    browser.executeScript(
+        "const s = document.createElement('script');"
+            + " s.textContent = 'window.inlineRan = true'; document.body.appendChild(s);");
+    console.waiting().until(d -> !console.cspViolations().isEmpty());
+    assertThat(console.cspViolations()).first().asString().startsWith("script-src");
+    assertThat(browser.executeScript("return window.inlineRan === true;")).isEqualTo(false);
   }
 
   /** The newest order-fulfillment version as {@code GET /api/definitions} counts it. */

@@ -2,6 +2,8 @@ package dev.baton.engine.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.baton.engine.BatonIT;
 import io.restassured.http.ContentType;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.rest.impl.DefaultProcessEngineRestServiceImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +54,62 @@ class EndpointSecurityIT extends BatonIT {
       }
       assertThat(call(given(), endpoint)).as("anonymous %s", endpoint).isEqualTo(401);
     }
+  }
+
+  @Test
+  void shouldServeAnonymousCallersOnlyHealthAndTheLoginPage() {
+    // the login page and exactly the assets it names
+    String page =
+        given()
+            .accept(ContentType.HTML)
+            .get("/login.html")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    List<String> assets =
+        Pattern.compile("\\./(login-assets/[^\"]+)")
+            .matcher(page)
+            .results()
+            .map(m -> m.group(1))
+            .toList();
+    assertThat(assets).isNotEmpty();
+    for (String asset : assets) {
+      given().get("/" + asset).then().statusCode(200);
+    }
+    given().get("/actuator/health").then().statusCode(200);
+
+    // the console: a browser opening it goes to the login page, without a Basic challenge
+    for (String console : List.of("/", "/index.html")) {
+      given()
+          .accept(ContentType.HTML)
+          .redirects()
+          .follow(false)
+          .get(console)
+          .then()
+          .statusCode(302)
+          .header("Location", endsWith("/login.html"))
+          .header("WWW-Authenticate", nullValue());
+    }
+    // its assets and the APIs answer 401, challenging only callers that are not the console
+    given().get("/assets/index.js").then().statusCode(401);
+    given().accept(ContentType.HTML).get("/api/system").then().statusCode(401);
+    given()
+        .header("X-Requested-With", "XMLHttpRequest")
+        .get("/api/system")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .header("WWW-Authenticate", nullValue());
+
+    // the sign-in form needs the CSRF token, so no other site can sign a browser in
+    given()
+        .formParam("username", USER)
+        .formParam("password", USER)
+        .post("/login")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
   }
 
   @Test

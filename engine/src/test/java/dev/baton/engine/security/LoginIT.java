@@ -1,0 +1,266 @@
+package dev.baton.engine.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.baton.engine.BatonIT;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console's sign-in over HTTP: form sign-in and session, CSRF on session changes, HTTP Basic
+ * untouched by both, throttling of repeated failures, sign-out.
+ */
+class LoginIT extends BatonIT {
+
+  @Test
+  void shouldStartSessionWithHttpOnlyLaxCookieOnFormSignIn() {
+    // given
+    Session browser = Session.open();
+
+    // when
+    Response signIn = browser.signIn(USER, USER);
+
+    // then
+    signIn.then().statusCode(200).body("user", equalTo(USER));
+    assertThat(setCookie(signIn, "JSESSIONID"))
+        .contains("HttpOnly")
+        .contains("SameSite=Lax")
+        .doesNotContain("Secure");
+    browser.request().get("/api/system").then().statusCode(200).body("user", equalTo(USER));
+  }
+
+  @Test
+  void shouldRefuseSessionChangeWithoutCsrfTokenAndAcceptItWithToken() {
+    // given
+    String id = startOrderWithIncident("login-csrf-" + UUID.randomUUID(), "down");
+    Session browser = Session.open();
+    browser.signIn(USER, USER).then().statusCode(200);
+
+    // when the token is missing
+    Response refused = browser.withoutToken().body(Map.of("reason", "csrf")).post(cancelPath(id));
+
+    // then
+    refused
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("detail", containsString("CSRF"));
+    assertThat(stateOf(id)).isEqualTo("INCIDENT");
+
+    // and when it is sent
+    browser.request().body(Map.of("reason", "csrf")).post(cancelPath(id)).then().statusCode(204);
+
+    // then
+    assertThat(stateOf(id)).isEqualTo("CANCELED");
+  }
+
+  @Test
+  void shouldAcceptBasicChangesWithoutCsrfTokenAndStartNoSession() {
+    // given
+    String id = startOrderWithIncident("login-basic-" + UUID.randomUUID(), "down");
+
+    // when
+    Response response =
+        asDemo().contentType(ContentType.JSON).body(Map.of("reason", "basic")).post(cancelPath(id));
+
+    // then
+    response.then().statusCode(204);
+    assertThat(response.headers().getValues("Set-Cookie")).isEmpty();
+    assertThat(stateOf(id)).isEqualTo("CANCELED");
+  }
+
+  @Test
+  void shouldThrottleFailedFormSignInsWith429AndGrowingRetryAfter() {
+    // given an unknown name (Camunda locks known users by itself) failing the limit
+    String intruder = "intruder-" + UUID.randomUUID();
+    Session browser = Session.open();
+    for (int i = 0; i < 5; i++) {
+      browser.signIn(intruder, "guess-" + i).then().statusCode(401);
+    }
+
+    // when
+    Response refused = browser.signIn(intruder, "guess-5");
+
+    // then the next attempt is refused before any password check, by form and by Basic alike
+    refused
+        .then()
+        .statusCode(429)
+        .contentType("application/problem+json")
+        .body("detail", containsString("Too many failed sign-ins"));
+    long firstWait = Long.parseLong(refused.header("Retry-After"));
+    assertThat(firstWait).isBetween(1L, 2L);
+    given()
+        .auth()
+        .preemptive()
+        .basic(intruder, "guess-6")
+        .get("/api/system")
+        .then()
+        .statusCode(429);
+
+    // and after the wait, a right password signs in and forgets this address's failures
+    awaitSignIn(browser, firstWait);
+    // while another failure of the same name is refused for longer
+    browser.signIn(intruder, "guess-7").then().statusCode(401);
+    Response again = browser.signIn(intruder, "guess-8");
+    again.then().statusCode(429);
+    assertThat(Long.parseLong(again.header("Retry-After"))).isGreaterThan(firstWait);
+  }
+
+  @Test
+  void shouldThrottleFailedBasicSignInsAndLetTheRightOneInAfterTheBackOff() {
+    // given
+    String intruder = "basic-intruder-" + UUID.randomUUID();
+    for (int i = 0; i < 5; i++) {
+      given()
+          .auth()
+          .preemptive()
+          .basic(intruder, "guess-" + i)
+          .get("/api/definitions")
+          .then()
+          .statusCode(401);
+    }
+
+    // when
+    Response refused =
+        given().auth().preemptive().basic(intruder, "guess-5").get("/api/definitions");
+
+    // then
+    refused.then().statusCode(429).contentType("application/problem+json");
+    assertThat(refused.header("Retry-After")).isNotBlank();
+    // the address is held too: even the right password waits
+    asDemo().get("/api/definitions").then().statusCode(429);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> asDemo().get("/api/definitions").statusCode() == 200);
+  }
+
+  @Test
+  void shouldEndSessionOnLogout() {
+    // given
+    Session browser = Session.open();
+    browser.signIn(USER, USER).then().statusCode(200);
+
+    // when sign-out comes without the token
+    browser.withoutToken().post("/logout").then().statusCode(403);
+
+    // then the session lives on
+    browser.request().get("/api/system").then().statusCode(200);
+
+    // and when it comes with the token
+    Response logout = browser.request().post("/logout");
+
+    // then
+    logout.then().statusCode(204);
+    assertThat(setCookie(logout, "JSESSIONID")).contains("Max-Age=0");
+    browser.request().get("/api/system").then().statusCode(401);
+  }
+
+  @Test
+  void shouldSendSecurityHeadersWithTheLoginPage() {
+    // when
+    Response page = given().accept(ContentType.HTML).get("/login.html");
+
+    // then
+    page.then()
+        .statusCode(200)
+        .contentType(ContentType.HTML)
+        .header("X-Content-Type-Options", "nosniff")
+        .header("X-Frame-Options", "SAMEORIGIN")
+        .header("Referrer-Policy", "same-origin")
+        .header("Content-Security-Policy", containsString("script-src 'self';"));
+    assertThat(page.header("Strict-Transport-Security")).as("HSTS outside prod").isNull();
+    assertThat(setCookie(page, "XSRF-TOKEN")).contains("SameSite=Lax").doesNotContain("HttpOnly");
+  }
+
+  private void awaitSignIn(Session browser, long seconds) {
+    await()
+        .pollDelay(Duration.ofSeconds(seconds))
+        .atMost(Duration.ofSeconds(seconds + 10))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> browser.signIn(USER, USER).statusCode() == 200);
+  }
+
+  private static String cancelPath(String id) {
+    return "/api/instances/" + id + "/cancel";
+  }
+
+  private static String stateOf(String id) {
+    return asDemo().get("/api/instances/{id}", id).then().extract().path("state");
+  }
+
+  /** The Set-Cookie line for one cookie, or "" when the answer sets none. */
+  static String setCookie(Response response, String name) {
+    List<String> lines = response.headers().getValues("Set-Cookie");
+    return lines.stream().filter(l -> l.startsWith(name + "=")).findFirst().orElse("");
+  }
+
+  /** What a browser keeps between requests: the CSRF cookie and, once signed in, the session. */
+  private static final class Session {
+
+    private String csrf;
+    private String session;
+
+    /** Loads the login page, as a browser does first; the answer sets the CSRF cookie. */
+    static Session open() {
+      Session browser = new Session();
+      Response page = given().accept(ContentType.HTML).get("/login.html");
+      page.then().statusCode(200);
+      browser.csrf = page.getCookie("XSRF-TOKEN");
+      assertThat(browser.csrf).as("XSRF-TOKEN cookie of the login page").isNotBlank();
+      return browser;
+    }
+
+    Response signIn(String user, String password) {
+      Response response =
+          cookies(given())
+              .header("X-XSRF-TOKEN", csrf)
+              .header("X-Requested-With", "XMLHttpRequest")
+              .accept(ContentType.JSON)
+              .contentType(ContentType.URLENC)
+              .formParam("username", user)
+              .formParam("password", password)
+              .post("/login");
+      remember(response);
+      return response;
+    }
+
+    /** A request as the console's fetch wrapper sends it: cookies and the token header. */
+    RequestSpecification request() {
+      return withoutToken().header("X-XSRF-TOKEN", csrf);
+    }
+
+    RequestSpecification withoutToken() {
+      return cookies(given())
+          .header("X-Requested-With", "XMLHttpRequest")
+          .accept(ContentType.JSON)
+          .contentType(ContentType.JSON);
+    }
+
+    private RequestSpecification cookies(RequestSpecification request) {
+      RequestSpecification withCsrf = request.cookie("XSRF-TOKEN", csrf);
+      return session == null ? withCsrf : withCsrf.cookie("JSESSIONID", session);
+    }
+
+    private void remember(Response response) {
+      String newSession = response.getCookie("JSESSIONID");
+      if (newSession != null) {
+        session = newSession;
+      }
+      String newCsrf = response.getCookie("XSRF-TOKEN");
+      if (newCsrf != null && !newCsrf.isEmpty()) {
+        csrf = newCsrf;
+      }
+    }
+  }
+}
