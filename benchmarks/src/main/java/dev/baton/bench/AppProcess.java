@@ -25,13 +25,16 @@ final class AppProcess implements AutoCloseable {
   /** Starts the target on a free port and returns once its readiness call answers 200. */
   static AppProcess start(Target target, Database database, Path log) throws Exception {
     int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(target.command(database, port));
+    List<String> command = new ArrayList<>(target.command(database, port));
     Files.createDirectories(log.getParent());
     long started = System.nanoTime();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    String jvm = System.getenv("BENCH_BATON_JVM");
+    if (jvm != null) {
+      builder.environment().put("BATON_JAVA_OPTS", jvm); // bin/baton's flags, for trying others
+    }
     Process process =
-        new ProcessBuilder(command)
+        builder
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();

@@ -7,14 +7,14 @@ import java.util.Set;
 
 /**
  * Command-line options. {@code --quick} runs fewer and smaller rounds (under 3 minutes on 2 cores);
- * {@code --scenarios=sync,async,...} picks scenarios; {@code --baton-jar} and {@code --out} locate
- * files.
+ * {@code --scenarios=sync,async,...} picks scenarios; {@code --baton} (the launcher) and {@code
+ * --out} locate files.
  */
 record BenchOptions(
     boolean quick,
     Set<String> scenarios,
     int rounds,
-    Path batonJar,
+    Path batonLauncher,
     Path benchJar,
     Path out,
     String postgresUrl,
@@ -27,7 +27,7 @@ record BenchOptions(
     boolean quick = false;
     Set<String> scenarios = new LinkedHashSet<>(ALL);
     Integer rounds = null;
-    Path batonJar = Path.of("engine/target/baton.jar");
+    Path batonLauncher = Path.of("bin/baton");
     Path benchJar = Path.of("benchmarks/target/baton-bench.jar");
     Path out = Path.of("benchmarks/target/results.md");
     String postgres = "jdbc:postgresql://127.0.0.1:5432/";
@@ -43,8 +43,8 @@ record BenchOptions(
         }
       } else if (arg.startsWith("--rounds=")) {
         rounds = Integer.parseInt(value);
-      } else if (arg.startsWith("--baton-jar=")) {
-        batonJar = Path.of(value);
+      } else if (arg.startsWith("--baton=")) {
+        batonLauncher = Path.of(value);
       } else if (arg.startsWith("--bench-jar=")) {
         benchJar = Path.of(value);
       } else if (arg.startsWith("--out=")) {
@@ -59,11 +59,18 @@ record BenchOptions(
                 + arg
                 + "; use --quick, --scenarios="
                 + String.join(",", ALL)
-                + ", --rounds=N, --only=baton|default, --baton-jar=, --bench-jar=, --out=, --postgres=jdbc-url-prefix");
+                + ", --rounds=N, --only=baton|default, --baton=launcher, --bench-jar=, --out=, --postgres=jdbc-url-prefix");
       }
     }
     return new BenchOptions(
-        quick, scenarios, rounds != null ? rounds : 3, batonJar, benchJar, out, postgres, only);
+        quick,
+        scenarios,
+        rounds != null ? rounds : 3,
+        batonLauncher,
+        benchJar,
+        out,
+        postgres,
+        only);
   }
 
   /** Instances per round of a throughput scenario. */

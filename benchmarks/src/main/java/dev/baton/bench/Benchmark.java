@@ -22,7 +22,7 @@ final class Benchmark {
   }
 
   static int run(BenchOptions options) throws Exception {
-    for (Path jar : List.of(options.batonJar(), options.benchJar())) {
+    for (Path jar : List.of(options.batonLauncher(), options.benchJar())) {
       if (!Files.exists(jar)) {
         System.err.println(jar + " is missing: build first with 'mvn -B -DskipTests package'");
         return 2;
@@ -35,7 +35,7 @@ final class Benchmark {
       targets.add(Target.camundaDefault(options.benchJar()));
     }
     if (!options.only().equals("default")) {
-      targets.add(Target.baton(options.batonJar(), BatonJvm.FLAGS));
+      targets.add(Target.baton(options.batonLauncher()));
     }
     for (Target target : targets) {
       benchmark.h2Scenarios(target);

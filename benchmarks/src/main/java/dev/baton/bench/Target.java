@@ -9,7 +9,7 @@ abstract class Target {
 
   abstract String name();
 
-  /** The command after {@code java}: JVM flags, jar, arguments. */
+  /** The whole command line. */
   abstract List<String> command(Database database, int port);
 
   /** A GET that answers 200 once the application takes work. */
@@ -37,7 +37,8 @@ abstract class Target {
   }
 
   /** Baton's packaged jar, started as its README says, with the demo user signed in. */
-  static Target baton(Path jar, List<String> jvmFlags) {
+  /** Baton as its README starts it: bin/baton (JVM flags, class data sharing), demo user on. */
+  static Target baton(Path launcher) {
     return new Target() {
       @Override
       String name() {
@@ -46,9 +47,8 @@ abstract class Target {
 
       @Override
       List<String> command(Database database, int port) {
-        List<String> command = new ArrayList<>(jvmFlags);
-        command.addAll(extra("BENCH_BATON_JVM"));
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>();
+        command.addAll(List.of(launcher.toString(), "--server.port=" + port));
         command.add("--BATON_DATA_DIR=" + database.directory().toAbsolutePath());
         command.add("--baton.engine.security.demo-user=true");
         if (database.isPostgres()) {
@@ -113,7 +113,9 @@ abstract class Target {
 
       @Override
       List<String> command(Database database, int port) {
-        List<String> command = new ArrayList<>(extra("BENCH_DEFAULT_JVM"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(extra("BENCH_DEFAULT_JVM"));
         command.addAll(List.of("-jar", benchJar.toString(), "camunda-default"));
         command.add("--server.port=" + port);
         // the datasource a user writes: a file (the starter's default is in memory, which does

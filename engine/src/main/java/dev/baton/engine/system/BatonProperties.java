@@ -22,6 +22,13 @@ public class BatonProperties {
   /** What deployments may contain. */
   private final Deployments deployments = new Deployments();
 
+  /** What the engine's history keeps beyond what the console shows. */
+  private final History history = new History();
+
+  public History getHistory() {
+    return history;
+  }
+
   public Deployments getDeployments() {
     return deployments;
   }
@@ -307,6 +314,38 @@ public class BatonProperties {
 
     public void setAllowScripts(boolean allowScripts) {
       this.allowScripts = allowScripts;
+    }
+  }
+
+  /** History records the console does not read; off by default because they cost throughput. */
+  public static class History {
+
+    /** Job log: {@code failures} (failed attempts only) or {@code all} (also created/succeeded). */
+    private JobLog jobLog = JobLog.FAILURES;
+
+    /** A history row for every change of every variable (the last value is always kept). */
+    private boolean variableDetails = false;
+
+    public JobLog getJobLog() {
+      return jobLog;
+    }
+
+    public void setJobLog(JobLog jobLog) {
+      this.jobLog = jobLog;
+    }
+
+    public boolean isVariableDetails() {
+      return variableDetails;
+    }
+
+    public void setVariableDetails(boolean variableDetails) {
+      this.variableDetails = variableDetails;
+    }
+
+    /** How much of the job log to write. */
+    public enum JobLog {
+      FAILURES,
+      ALL
     }
   }
 }

@@ -1,0 +1,45 @@
+package dev.baton.engine.tuning;
+
+import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+
+/**
+ * Writes the history the console and operators use and leaves out two high-volume records nobody
+ * reads there: the job log's "created", "succeeded" and "deleted" rows (six rows per three-step
+ * instance; failures are kept, with their messages), and the per-change variable details (the
+ * variables' last values stay in the variable history). Both can be switched back on: {@code
+ * baton.engine.history.job-log=all}, {@code baton.engine.history.variable-details=true}.
+ */
+public class LeanHistoryEventHandler extends DbHistoryEventHandler {
+
+  private final boolean fullJobLog;
+  private final boolean variableDetails;
+
+  public LeanHistoryEventHandler(boolean fullJobLog, boolean variableDetails) {
+    this.fullJobLog = fullJobLog;
+    this.variableDetails = variableDetails;
+  }
+
+  @Override
+  public void handleEvent(HistoryEvent event) {
+    if (!fullJobLog && isRoutineJobEvent(event)) {
+      return;
+    }
+    super.handleEvent(event);
+  }
+
+  @Override
+  protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
+    return variableDetails && super.shouldWriteHistoricDetail(event);
+  }
+
+  /**
+   * A job log row that is not a failure. (Not by event type: types compare by name only, and a
+   * variable's "create" equals a job's.)
+   */
+  static boolean isRoutineJobEvent(HistoryEvent event) {
+    return event instanceof HistoricJobLog log && !log.isFailureLog();
+  }
+}
