@@ -13,8 +13,15 @@ import java.util.UUID;
  */
 final class ScratchDatabase implements AutoCloseable {
 
-  private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-  private static final String ADMIN_DATABASE = "test";
+  /** The server of BATON_DB_URL (the profile's database), without the database name. */
+  private static final String SERVER =
+      System.getenv()
+          .getOrDefault("BATON_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test")
+          .replaceFirst("/[^/]*$", "/");
+
+  /** Where CREATE and DROP DATABASE are sent from. */
+  private static final String ADMIN_DATABASE = "postgres";
+
   private static final String USER = System.getenv().getOrDefault("BATON_DB_USER", "postgres");
   private static final String PASSWORD = System.getenv().getOrDefault("BATON_DB_PASSWORD", "");
 
