@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Baton as its own operating-system process (the packaged jar), on an H2 file of the caller's
- * choosing: what a crash test needs to kill and restart.
+ * choosing or on a PostgreSQL database: what a crash test needs to kill and restart.
  */
 public final class BatonProcess implements AutoCloseable {
 
@@ -37,6 +37,23 @@ public final class BatonProcess implements AutoCloseable {
     arguments.add("--baton.engine.demo.enabled=true");
     arguments.addAll(List.of(extraArguments));
     BatonProcess baton = launch(dataDirectory, log, arguments);
+    baton.awaitHealthy();
+    return baton;
+  }
+
+  /**
+   * Starts the jar with the postgres profile on that database, with the demo user and services, and
+   * waits until it is up. Several such nodes on one database form a cluster.
+   */
+  public static BatonProcess startOnPostgres(String jdbcUrl, Path log, String... extraArguments)
+      throws IOException {
+    List<String> arguments = new ArrayList<>();
+    arguments.add("--spring.profiles.active=postgres");
+    arguments.add("--BATON_DB_URL=" + jdbcUrl);
+    arguments.add("--baton.engine.security.demo-user=true");
+    arguments.add("--baton.engine.demo.enabled=true");
+    arguments.addAll(List.of(extraArguments));
+    BatonProcess baton = launch(Files.createTempDirectory("baton-pg-"), log, arguments);
     baton.awaitHealthy();
     return baton;
   }
@@ -85,6 +102,11 @@ public final class BatonProcess implements AutoCloseable {
               }
               return given().port(port).get("/actuator/health").statusCode() == 200;
             });
+  }
+
+  /** Whether the operating-system process still runs. */
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   /** A request to this process, signed in as the demo user. */

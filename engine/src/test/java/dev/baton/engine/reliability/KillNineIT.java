@@ -4,25 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.baton.engine.BatonProcess;
-import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
- * {@code kill -9} while callers are starting instances: every start that was acknowledged with 201
- * is there after restart, and finishes.
+ * {@code kill -9} while callers are starting orders and 2,000 of them are in flight: after a
+ * restart on the same H2 file every acknowledged start is there and completes, and each step had
+ * its effect on the demo services exactly once, even the steps that ran again.
  */
 @DisabledIfSystemProperty(
     named = "spring.profiles.active",
@@ -31,85 +24,61 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 class KillNineIT {
 
   private static final int CALLERS = 6;
-  private static final int KILL_AFTER_ACKNOWLEDGED = 500;
+  private static final int KILL_AFTER_ACKNOWLEDGED = 2_000;
 
   @Test
-  void shouldLoseNoAcknowledgedStartWhenKilled() throws Exception {
-    // given a node taking starts from several callers at once
+  void shouldCompleteEveryAcknowledgedOrderWithOneEffectPerStepAfterKill() throws Exception {
+    // given a node taking starts from several callers while its job executor works through them
+    Instant began = Instant.now();
     Path data = Files.createTempDirectory("baton-kill-");
     Path log = Path.of("target", "forked", "kill-nine.log");
-    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-    AtomicInteger attempted = new AtomicInteger();
+    List<String> ids;
+    int attempted;
+    Instant killedAt;
     try (BatonProcess node = BatonProcess.start(data, log)) {
-      ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
-      for (int c = 0; c < CALLERS; c++) {
-        callers.submit(() -> keepStarting(node, acknowledged, attempted));
-      }
+      OrderLoad load = OrderLoad.start(List.of(node), CALLERS, Integer.MAX_VALUE);
 
-      // when it is killed in the middle of that
+      // when it is killed with 2,000 acknowledged and starts still coming in
       await()
-          .atMost(Duration.ofSeconds(120))
-          .until(() -> acknowledged.size() >= KILL_AFTER_ACKNOWLEDGED);
+          .atMost(Duration.ofSeconds(240))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> load.acknowledgedCount() >= KILL_AFTER_ACKNOWLEDGED);
       node.kill();
-      callers.shutdown();
-      assertThat(callers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+      killedAt = Instant.now();
+      assertThat(load.stop(30)).isTrue();
+      ids = load.acknowledged();
+      attempted = load.attempted();
     }
-    List<String> ids = List.copyOf(acknowledged);
 
-    // then after restart every acknowledged instance exists and completes
+    // then after a restart on the same file every acknowledged order is there and is fulfilled
     try (BatonProcess restarted = BatonProcess.start(data, log)) {
       Instant restartedAt = Instant.now();
-      assertThat(ids)
-          .allSatisfy(
-              id -> restarted.asDemo().get("/api/instances/{id}", id).then().statusCode(200));
+      assertThat(Orders.known(restarted, ids)).isEqualTo(ids.size());
+      long finishedAtKill = Orders.finishedBefore(restarted, ids, killedAt);
+      assertThat(ids.size() - finishedAtKill).as("in flight when killed").isGreaterThan(500);
       await()
-          .atMost(Duration.ofSeconds(150))
+          .atMost(Duration.ofSeconds(240))
           .pollInterval(Duration.ofSeconds(2))
-          .untilAsserted(() -> assertThat(unfinished(restarted, ids)).isZero());
-      long restartedToCompleted = Duration.between(restartedAt, Instant.now()).toSeconds();
+          .untilAsserted(() -> assertThat(Orders.fulfilled(restarted, ids)).isEqualTo(ids.size()));
+      long recoverySeconds = Duration.between(restartedAt, Instant.now()).toSeconds();
+      assertThat(Orders.openIncidents(restarted)).isZero();
+
+      // and each step of each order had exactly one effect on its service
+      EffectLedger effects = EffectLedger.read(restarted);
+      assertThat(effects.missing(ids)).isZero();
+      assertThat(effects.duplicates()).isZero();
       System.out.printf(
-          "kill -9: %d starts attempted, %d acknowledged, 0 lost, all completed %d s after restart%n",
-          attempted.get(), ids.size(), restartedToCompleted);
+          "kill -9 (H2 file): %d acknowledged of %d starts, %d finished and %d in flight at the kill;"
+              + " 0 lost, all fulfilled %d s after restart; %d effects, 0 duplicates, %d steps ran"
+              + " again (attempts > 1); test took %d s%n",
+          ids.size(),
+          attempted,
+          finishedAtKill,
+          ids.size() - finishedAtKill,
+          recoverySeconds,
+          effects.total(),
+          effects.repeated(),
+          Duration.between(began, Instant.now()).toSeconds());
     }
-  }
-
-  private static void keepStarting(
-      BatonProcess node, Set<String> acknowledged, AtomicInteger attempted) {
-    for (int i = 0; ; i++) {
-      try {
-        attempted.incrementAndGet();
-        String id =
-            node.asDemo()
-                .contentType(ContentType.JSON)
-                .body(
-                    Map.of(
-                        "businessKey",
-                        "kill-" + Thread.currentThread().getId() + "-" + i,
-                        "variables",
-                        Map.of("amount", 10)))
-                .post("/api/processes/order-fulfillment/instances")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        acknowledged.add(id);
-      } catch (Throwable connectionGone) {
-        return;
-      }
-    }
-  }
-
-  private static long unfinished(BatonProcess node, List<String> ids) {
-    long completed =
-        node.asDemo()
-            .contentType(ContentType.JSON)
-            .body(Map.of("processInstanceIds", ids, "finished", true))
-            .post("/engine-rest/history/process-instance/count")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getLong("count");
-    return ids.size() - completed;
   }
 }
