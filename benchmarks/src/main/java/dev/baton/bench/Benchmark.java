@@ -134,6 +134,11 @@ final class Benchmark {
       }
       if (options.scenarios().contains("latency")) {
         latency(target, app, "official client", () -> Workers.officialClients(target, app.http()));
+        if (target.workerCredentials(
+                app.http(), "bench-probe-" + System.nanoTime(), List.of("bench-a"))
+            != null) {
+          latency(target, app, "worker kit", () -> Workers.kit(target, app.http(), 32));
+        }
       }
     }
     if (options.scenarios().contains("boot")) {

@@ -39,9 +39,9 @@ class TwoNodeClusterIT {
     Path log = Path.of("target", "forked", "cluster.log");
     try (ScratchDatabase database = ScratchDatabase.create("cluster");
         BatonProcess doomed =
-            BatonProcess.startOnPostgres(database.url(), log, hostname("node-a"));
+            BatonProcess.startOnPostgres(database.url(), log, hostname("node-a"), FULL_JOB_LOG);
         BatonProcess survivor =
-            BatonProcess.startOnPostgres(database.url(), log, hostname("node-b"))) {
+            BatonProcess.startOnPostgres(database.url(), log, hostname("node-b"), FULL_JOB_LOG)) {
       OrderLoad load = OrderLoad.start(List.of(doomed, survivor), CALLERS, ORDERS);
 
       // when one node is killed halfway through the starts, its callers going over to the other
@@ -93,6 +93,9 @@ class TwoNodeClusterIT {
           Duration.between(began, Instant.now()).toSeconds());
     }
   }
+
+  /** Baton logs only failed jobs by default; this test counts each node's successful ones. */
+  private static final String FULL_JOB_LOG = "--baton.engine.history.job-log=all";
 
   /** Camunda writes this name into each job log entry, so the log tells the nodes apart. */
   private static String hostname(String name) {
