@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Command-line options. {@code --quick} runs fewer and smaller rounds (under 3 minutes on 2 cores);
- * {@code --scenarios=sync,async,...} picks scenarios; {@code --baton} (the launcher) and {@code
- * --out} locate files.
+ * Command-line options. {@code --quick} runs scenarios 1–5 with smaller rounds and one latency and
+ * boot round (under 3 minutes on 2 cores); {@code --scenarios=sync,async,...} picks scenarios;
+ * {@code --baton} (the launcher) and {@code --out} locate files.
  */
 record BenchOptions(
     boolean quick,
@@ -25,7 +25,7 @@ record BenchOptions(
 
   static BenchOptions parse(String[] args) {
     boolean quick = false;
-    Set<String> scenarios = new LinkedHashSet<>(ALL);
+    Set<String> scenarios = null;
     Integer rounds = null;
     Path batonLauncher = Path.of("bin/baton");
     Path benchJar = Path.of("benchmarks/target/baton-bench.jar");
@@ -62,6 +62,10 @@ record BenchOptions(
                 + ", --rounds=N, --only=baton|default, --baton=launcher, --bench-jar=, --out=, --postgres=jdbc-url-prefix");
       }
     }
+    if (scenarios == null) {
+      // quick: the scenarios that need no seeding and no second database
+      scenarios = new LinkedHashSet<>(quick ? ALL.subList(0, 5) : ALL);
+    }
     return new BenchOptions(
         quick,
         scenarios,
@@ -73,8 +77,13 @@ record BenchOptions(
         only);
   }
 
+  /** Rounds of the latency and boot scenarios. */
+  int slowRounds() {
+    return quick ? 1 : rounds;
+  }
+
   /** Instances per round of a throughput scenario. */
   int instances(int full) {
-    return quick ? Math.max(200, full / 4) : full;
+    return quick ? Math.max(300, full / 6) : full;
   }
 }

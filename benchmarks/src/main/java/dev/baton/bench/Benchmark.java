@@ -176,7 +176,7 @@ final class Benchmark {
       throws Exception {
     List<Double> p50 = new ArrayList<>();
     List<Double> p99 = new ArrayList<>();
-    for (int round = 0; round < options.rounds(); round++) {
+    for (int round = 0; round < options.slowRounds(); round++) {
       double[] figures = Latency.measure(app.http(), factory, 200);
       System.out.printf(
           "    latency round %d: p50 %.0f ms, p99 %.0f ms%n", round + 1, figures[0], figures[1]);
@@ -203,7 +203,7 @@ final class Benchmark {
   private void boot(Target target, Database database, Path log) throws Exception {
     List<Double> boot = new ArrayList<>();
     List<Double> rss = new ArrayList<>();
-    int rounds = options.quick() ? 1 : options.rounds();
+    int rounds = options.slowRounds();
     for (int round = 0; round < rounds; round++) {
       try (AppProcess app = AppProcess.start(target, database, log)) {
         Thread.sleep(2_000);

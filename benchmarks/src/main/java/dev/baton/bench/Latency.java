@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class Latency {
 
-  static final int SPACING_MILLIS = 40;
+  static final int SPACING_MILLIS = 30;
 
   private Latency() {}
 

@@ -94,9 +94,6 @@ abstract class Target {
 
       @Override
       String[] workerCredentials(Http http, String workerId, List<String> topics) throws Exception {
-        if (System.getenv("BENCH_WORKER_DEMO") != null) {
-          return new String[] {"demo", "demo"};
-        }
         String key =
             http.post("/api/workers", java.util.Map.of("workerId", workerId, "topics", topics))
                 .path("key")
