@@ -51,6 +51,38 @@ class SecurityConfiguration {
     ApiPaths.ENGINE_REST + "/identity/**"
   };
 
+  /** Camunda REST calls that deploy: analysts and administrators, as Baton's own deployments. */
+  static final String[] CAMUNDA_DEPLOY = {
+    ApiPaths.ENGINE_REST + "/deployment/create", ApiPaths.ENGINE_REST + "/deployment/*/redeploy"
+  };
+
+  /** Camunda REST resources about models, which every signed-in person may read. */
+  static final String[] CAMUNDA_DEFINITIONS = {
+    ApiPaths.ENGINE_REST + "/engine",
+    ApiPaths.ENGINE_REST + "/version",
+    ApiPaths.ENGINE_REST + "/process-definition/**",
+    ApiPaths.ENGINE_REST + "/decision-definition/**",
+    ApiPaths.ENGINE_REST + "/decision-requirements-definition/**",
+    ApiPaths.ENGINE_REST + "/case-definition/**",
+    ApiPaths.ENGINE_REST + "/deployment/**"
+  };
+
+  /**
+   * Baton's API for running work: instances, variables, incidents, workers, topics, demo controls.
+   */
+  static final String[] OPERATOR_DATA = {
+    ApiPaths.INSTANCES,
+    ApiPaths.INSTANCES + "/**",
+    ApiPaths.API + "/processes/**",
+    ApiPaths.INCIDENTS,
+    ApiPaths.INCIDENTS + "/**",
+    ApiPaths.WORKERS,
+    ApiPaths.WORKERS + "/**",
+    ApiPaths.TOPICS,
+    ApiPaths.TOPICS + "/**",
+    ApiPaths.DEMO + "/**"
+  };
+
   @Bean
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
@@ -130,6 +162,18 @@ class SecurityConfiguration {
                     .hasRole(Roles.ADMIN)
                     .requestMatchers("/actuator/**")
                     .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
+                    // Camunda REST: deploying is the analysts' (as /api/deployments); reading
+                    // definitions and deployments is everyone's; the rest is instance data
+                    .requestMatchers(HttpMethod.POST, CAMUNDA_DEPLOY)
+                    .hasAnyRole(Roles.ANALYST, Roles.ADMIN)
+                    .requestMatchers(HttpMethod.GET, CAMUNDA_DEFINITIONS)
+                    .hasAnyRole(PEOPLE)
+                    .requestMatchers(ApiPaths.ENGINE_REST + "/**")
+                    .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
+                    // instances, their variables and incidents, workers: operators
+                    .requestMatchers(OPERATOR_DATA)
+                    .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
+                    // definitions, lint, diff, adapters, dashboard, system, the console: everyone
                     .anyRequest()
                     .hasAnyRole(PEOPLE))
         .addFilterBefore(

@@ -168,27 +168,98 @@ class EndpointSecurityIT extends BatonIT {
     }
   }
 
+  @Test
+  void shouldGiveEachRoleOnlyItsOwnEndpoints() {
+    // given one user per role (analyst, operator), and every Spring endpoint
+    List<String> endpoints = springEndpoints();
+
+    // when each calls every endpoint / then the wrong role is refused and the right one let in
+    for (String endpoint : endpoints) {
+      if (OPEN.contains(endpoint) || endpoint.contains(" /error")) {
+        continue;
+      }
+      Set<String> roles = rolesFor(endpoint);
+      assertAccess(ANALYST, ANALYST_PASSWORD, endpoint, roles.contains(Roles.ANALYST));
+      assertAccess(OPERATOR, OPERATOR_PASSWORD, endpoint, roles.contains(Roles.OPERATOR));
+    }
+    for (String root : camundaRoots()) {
+      if (ADMIN_ROOTS.contains(root) || root.equals("/external-task")) {
+        continue;
+      }
+      String endpoint = "GET /engine-rest" + root;
+      assertAccess(ANALYST, ANALYST_PASSWORD, endpoint, ANALYST_ROOTS.contains(root));
+      assertAccess(OPERATOR, OPERATOR_PASSWORD, endpoint, true);
+    }
+  }
+
+  /** The classification of Baton's own endpoints (admins may call all of them). */
+  private static Set<String> rolesFor(String endpoint) {
+    String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+    if (endpoint.equals("POST /api/workers") || endpoint.endsWith("/credentials")) {
+      return Set.of(Roles.ADMIN);
+    }
+    if (endpoint.equals("POST /api/deployments")) {
+      return Set.of(Roles.ANALYST, Roles.ADMIN);
+    }
+    if (List.of("/api/instances", "/api/processes", "/api/incidents", "/api/workers", "/api/topics")
+            .stream()
+            .anyMatch(path::startsWith)
+        || path.startsWith("/demo/")
+        || path.startsWith("/actuator")) {
+      return Set.of(Roles.OPERATOR, Roles.ADMIN);
+    }
+    return Set.of(Roles.ANALYST, Roles.OPERATOR, Roles.ADMIN);
+  }
+
+  private static void assertAccess(String user, String password, String endpoint, boolean allowed) {
+    int status = call(given().auth().preemptive().basic(user, password), endpoint);
+    if (allowed) {
+      assertThat(status).as("%s %s", user, endpoint).isNotIn(401, 403);
+    } else {
+      assertThat(status).as("%s %s", user, endpoint).isEqualTo(403);
+    }
+  }
+
+  private static final Set<String> ADMIN_ROOTS =
+      Set.of("/user", "/group", "/tenant", "/authorization", "/identity");
+
+  /** Camunda REST roots about models, which analysts may read. */
+  private static final Set<String> ANALYST_ROOTS =
+      Set.of(
+          "/engine",
+          "/version",
+          "/process-definition",
+          "/decision-definition",
+          "/decision-requirements-definition",
+          "/case-definition",
+          "/deployment");
+
+  private static final String ANALYST = "walkanalyst";
+  private static final String ANALYST_PASSWORD = "walk-analyst-pw";
+
   private static final String OPERATOR = "walkoperator";
   private static final String OPERATOR_PASSWORD = "walk-operator-pw";
 
   @org.junit.jupiter.api.BeforeEach
-  void operatorExists() {
-    if (asDemo().get("/engine-rest/user/{id}/profile", OPERATOR).statusCode() == 404) {
+  void usersExist() {
+    userExists(OPERATOR, OPERATOR_PASSWORD, Roles.OPERATOR);
+    userExists(ANALYST, ANALYST_PASSWORD, Roles.ANALYST);
+  }
+
+  private static void userExists(String id, String password, String group) {
+    if (asDemo().get("/engine-rest/user/{id}/profile", id).statusCode() == 404) {
       asDemo()
           .contentType(ContentType.JSON)
           .body(
               Map.of(
                   "profile",
-                  Map.of("id", OPERATOR, "firstName", "Walk", "lastName", "Operator"),
+                  Map.of("id", id, "firstName", "Walk", "lastName", group),
                   "credentials",
-                  Map.of("password", OPERATOR_PASSWORD)))
+                  Map.of("password", password)))
           .post("/engine-rest/user/create")
           .then()
           .statusCode(204);
-      asDemo()
-          .put("/engine-rest/group/{group}/members/{user}", Roles.OPERATOR, OPERATOR)
-          .then()
-          .statusCode(204);
+      asDemo().put("/engine-rest/group/{group}/members/{user}", group, id).then().statusCode(204);
     }
   }
 
