@@ -114,9 +114,7 @@ final class Benchmark {
                     external,
                     rounds,
                     () -> Workers.officialClients(target, app.http())));
-        if (target.workerCredentials(
-                app.http(), "bench-probe-" + System.nanoTime(), List.of("bench-a"))
-            != null) {
+        if (target.hasWorkerKit()) {
           throughput(
               app,
               name,
@@ -134,9 +132,7 @@ final class Benchmark {
       }
       if (options.scenarios().contains("latency")) {
         latency(target, app, "official client", () -> Workers.officialClients(target, app.http()));
-        if (target.workerCredentials(
-                app.http(), "bench-probe-" + System.nanoTime(), List.of("bench-a"))
-            != null) {
+        if (target.hasWorkerKit()) {
           latency(target, app, "worker kit", () -> Workers.kit(target, app.http(), 32));
         }
       }

@@ -20,6 +20,9 @@ abstract class Target {
   /** The process file of that shape, bound as this target binds in-process steps. */
   abstract String bpmn(Shape shape);
 
+  /** Whether the worker-kit scenarios run against it (Baton's own kit, with worker keys). */
+  abstract boolean hasWorkerKit();
+
   /** The H2 file name (without extension) in the data directory. */
   abstract String h2FileName();
 
@@ -75,6 +78,11 @@ abstract class Target {
             "${batonAdapter}",
             "<camunda:properties><camunda:property name=\"adapter\" value=\"noop\"/>"
                 + "</camunda:properties>");
+      }
+
+      @Override
+      boolean hasWorkerKit() {
+        return true;
       }
 
       @Override
@@ -138,6 +146,11 @@ abstract class Target {
       @Override
       String bpmn(Shape shape) {
         return shape.bpmn("${noop}", "");
+      }
+
+      @Override
+      boolean hasWorkerKit() {
+        return false;
       }
 
       @Override
