@@ -18,7 +18,8 @@ record BenchOptions(
     Path benchJar,
     Path out,
     String postgresUrl,
-    String only) {
+    String only,
+    int[] consoleSizes) {
 
   static final List<String> ALL =
       List.of("sync", "async", "external", "latency", "boot", "console", "postgres");
@@ -32,6 +33,7 @@ record BenchOptions(
     Path out = Path.of("benchmarks/target/results.md");
     String postgres = "jdbc:postgresql://127.0.0.1:5432/";
     String only = "both";
+    int[] consoleSizes = null;
     for (String arg : args) {
       String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
       if (arg.equals("--quick")) {
@@ -49,6 +51,9 @@ record BenchOptions(
         benchJar = Path.of(value);
       } else if (arg.startsWith("--out=")) {
         out = Path.of(value);
+      } else if (arg.startsWith("--console-sizes=")) {
+        consoleSizes =
+            java.util.Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
       } else if (arg.startsWith("--only=")) {
         only = value;
       } else if (arg.startsWith("--postgres=")) {
@@ -59,12 +64,15 @@ record BenchOptions(
                 + arg
                 + "; use --quick, --scenarios="
                 + String.join(",", ALL)
-                + ", --rounds=N, --only=baton|default, --baton=launcher, --bench-jar=, --out=, --postgres=jdbc-url-prefix");
+                + ", --rounds=N, --console-sizes=100000,1000000, --only=baton|default, --baton=launcher, --bench-jar=, --out=, --postgres=jdbc-url-prefix");
       }
     }
     if (scenarios == null) {
       // quick: the scenarios that need no seeding and no second database
       scenarios = new LinkedHashSet<>(quick ? ALL.subList(0, 5) : ALL);
+    }
+    if (consoleSizes == null) {
+      consoleSizes = quick ? new int[] {20_000} : new int[] {100_000, 1_000_000};
     }
     return new BenchOptions(
         quick,
@@ -74,7 +82,8 @@ record BenchOptions(
         benchJar,
         out,
         postgres,
-        only);
+        only,
+        consoleSizes);
   }
 
   /** Rounds of the latency and boot scenarios. */

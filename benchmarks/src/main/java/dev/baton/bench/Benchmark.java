@@ -42,7 +42,7 @@ final class Benchmark {
     }
     if (options.scenarios().contains("console")) {
       for (Target target : targets) {
-        for (int size : options.quick() ? new int[] {20_000} : new int[] {100_000, 1_000_000}) {
+        for (int size : options.consoleSizes()) {
           new ConsoleQueries(target, benchmark.report, benchmark.work, options.quick()).run(size);
         }
       }
