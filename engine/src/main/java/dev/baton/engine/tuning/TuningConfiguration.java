@@ -3,6 +3,8 @@ package dev.baton.engine.tuning;
 import dev.baton.engine.system.BatonProperties;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -45,6 +47,31 @@ class TuningConfiguration {
       @Override
       public String toString() {
         return "LeanHistory";
+      }
+    };
+  }
+
+  /** The DMN engine's FEEL engine is built on first use instead of at boot. */
+  @Bean
+  ProcessEnginePlugin lazyFeel() {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
+        if (dmn == null) {
+          dmn =
+              (DefaultDmnEngineConfiguration)
+                  DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+          configuration.setDmnEngineConfiguration(dmn);
+        }
+        if (dmn.getFeelEngineFactory() == null) {
+          dmn.setFeelEngineFactory(new LazyFeelEngineFactory(dmn));
+        }
+      }
+
+      @Override
+      public String toString() {
+        return "LazyFeel";
       }
     };
   }

@@ -1,0 +1,89 @@
+package dev.baton.engine.tuning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.engine.BatonIT;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Decisions still evaluate FEEL now that the FEEL engine is built on first use. */
+class DecisionFeelIT extends BatonIT {
+
+  @Autowired ProcessEngine engine;
+
+  @Test
+  void shouldEvaluateFeelRulesOfADeployedDecision() {
+    // given a decision table whose rules are FEEL unary tests and a FEEL output expression
+    String key = "approval" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+    asDemo()
+        .multiPart("deployment-name", key)
+        .multiPart("data", key + ".dmn", dmn(key).getBytes(StandardCharsets.UTF_8), "text/xml")
+        .post("/engine-rest/deployment/create")
+        .then()
+        .statusCode(200);
+
+    // when it is evaluated for a large and a small amount
+    // then each amount gets its rule's outcome
+    assertThat(evaluate(key, 250)).isEqualTo("manual");
+    assertThat(evaluate(key, 40)).isEqualTo("auto");
+    assertThat(evaluate(key, 100)).isEqualTo("auto");
+    // and it was Baton's lazily built FEEL engine that evaluated them
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.getDmnEngineConfiguration().getFeelEngine())
+        .isInstanceOfSatisfying(
+            LazyFeelEngineFactory.LazyFeelEngine.class,
+            feel -> assertThat(feel.isCreated()).isTrue());
+  }
+
+  private static String evaluate(String key, int amount) {
+    Map<String, Object> body =
+        Map.of("variables", Map.of("amount", Map.of("value", amount, "type", "Integer")));
+    List<String> outcomes =
+        asDemo()
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/engine-rest/decision-definition/key/{key}/evaluate", key)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("approval.value");
+    assertThat(outcomes).hasSize(1);
+    return outcomes.get(0);
+  }
+
+  private static String dmn(String key) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d-%1$s" \
+        xmlns:camunda="http://camunda.org/schema/1.0/dmn" name="Approval" \
+        namespace="http://baton.dev/dmn">
+          <decision id="%1$s" name="Approval" camunda:historyTimeToLive="P30D">
+            <decisionTable id="table" hitPolicy="UNIQUE">
+              <input id="in" label="Amount">
+                <inputExpression id="inExpr" typeRef="integer"><text>amount</text></inputExpression>
+              </input>
+              <output id="out" label="Approval" name="approval" typeRef="string"/>
+              <rule id="large">
+                <inputEntry id="large-in"><text>&gt; 100</text></inputEntry>
+                <outputEntry id="large-out"><text>"manual"</text></outputEntry>
+              </rule>
+              <rule id="small">
+                <inputEntry id="small-in"><text>&lt;= 100</text></inputEntry>
+                <outputEntry id="small-out"><text>"auto"</text></outputEntry>
+              </rule>
+            </decisionTable>
+          </decision>
+        </definitions>
+        """
+        .formatted(key);
+  }
+}
