@@ -1,11 +1,13 @@
 package dev.baton.engine.deployments;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Holds every new deployment to Baton's rules inside the engine, whichever way it came in: Baton's
  * API, Camunda's {@code /engine-rest/deployment/create}, or the classpath. A BPMN file with errors
- * fails the whole deployment, so nothing of it is stored.
+ * fails the whole deployment, so nothing of it is stored. A DMN file the engine cannot read is
+ * refused here too, as a parse error (400 over REST) rather than the engine's internal error.
  */
 @Component
 class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
@@ -48,6 +51,8 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
       String name = resource.getName();
       if (name != null && (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml"))) {
         check(name, resource.getBytes());
+      } else if (name != null && name.endsWith(".dmn")) {
+        checkDecisions(name, resource.getBytes());
       }
     }
   }
@@ -64,6 +69,32 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
       errors.forEach(e -> message.append("\n* ").append(e.getMessage()));
       throw new ParseException(message.toString(), resource, errors, List.of());
     }
+  }
+
+  /** Reads the decisions as the engine's DMN deployer will, with the engine's own checks. */
+  private static void checkDecisions(String resource, byte[] xml) {
+    try {
+      Context.getProcessEngineConfiguration()
+          .getDmnEngineConfiguration()
+          .getTransformer()
+          .createTransform()
+          .modelInstance(new ByteArrayInputStream(xml))
+          .transformDecisionRequirementsGraph();
+    } catch (RuntimeException unreadable) {
+      throw new ParseException(
+          "Baton refuses " + resource + ": " + rootMessage(unreadable),
+          resource,
+          List.of(),
+          List.of());
+    }
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage() == null ? failure.getMessage() : cause.getMessage();
   }
 
   /** One of Baton's problems in the engine's terms, so Camunda's REST API reports it too. */

@@ -1,9 +1,12 @@
-package dev.baton.engine.tuning;
+package dev.baton.engine.deployments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import dev.baton.engine.BatonIT;
+import dev.baton.engine.tuning.LazyFeelEngines;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +16,11 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Decisions still evaluate FEEL now that the FEEL engine is built on first use. */
-class DecisionFeelIT extends BatonIT {
+/**
+ * DMN decisions: deployed over Camunda's REST API, evaluated with FEEL (whose engine Baton builds
+ * on first use), and refused with a 400 when the engine cannot read them.
+ */
+class DecisionIT extends BatonIT {
 
   @Autowired ProcessEngine engine;
 
@@ -22,12 +28,7 @@ class DecisionFeelIT extends BatonIT {
   void shouldEvaluateFeelRulesOfADeployedDecision() {
     // given a decision table whose rules are FEEL unary tests and a FEEL output expression
     String key = "approval" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
-    asDemo()
-        .multiPart("deployment-name", key)
-        .multiPart("data", key + ".dmn", dmn(key).getBytes(StandardCharsets.UTF_8), "text/xml")
-        .post("/engine-rest/deployment/create")
-        .then()
-        .statusCode(200);
+    deploy(key, dmn(key)).then().statusCode(200);
 
     // when it is evaluated for a large and a small amount
     // then each amount gets its rule's outcome
@@ -37,10 +38,52 @@ class DecisionFeelIT extends BatonIT {
     // and it was Baton's lazily built FEEL engine that evaluated them
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    assertThat(configuration.getDmnEngineConfiguration().getFeelEngine())
-        .isInstanceOfSatisfying(
-            LazyFeelEngineFactory.LazyFeelEngine.class,
-            feel -> assertThat(feel.isCreated()).isTrue());
+    assertThat(LazyFeelEngines.isBuilt(configuration.getDmnEngineConfiguration().getFeelEngine()))
+        .isTrue();
+  }
+
+  @Test
+  void shouldRefuseADecisionWithoutHistoryTimeToLiveWith400() {
+    // given a decision the engine refuses (no history time to live)
+    String key = "nottl" + UUID.randomUUID().toString().substring(0, 8);
+    String xml = dmn(key).replace(" camunda:historyTimeToLive=\"P30D\"", "");
+
+    // when / then
+    deploy(key, xml)
+        .then()
+        .statusCode(400)
+        .body("message", containsString("History Time To Live"))
+        .body("message", containsString(key + ".dmn"));
+    assertThat(deploymentCount(key)).isZero();
+  }
+
+  @Test
+  void shouldRefuseMalformedDecisionXmlWith400() {
+    // given
+    String key = "broken" + UUID.randomUUID().toString().substring(0, 8);
+
+    // when / then
+    deploy(key, "<definitions><decision id=\"x\">")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("Baton refuses " + key + ".dmn"));
+    assertThat(deploymentCount(key)).isZero();
+  }
+
+  private static Response deploy(String key, String xml) {
+    return asDemo()
+        .multiPart("deployment-name", key)
+        .multiPart("data", key + ".dmn", xml.getBytes(StandardCharsets.UTF_8), "text/xml")
+        .post("/engine-rest/deployment/create");
+  }
+
+  private static int deploymentCount(String name) {
+    return asDemo()
+        .get("/engine-rest/deployment/count?name={name}", name)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("count");
   }
 
   private static String evaluate(String key, int amount) {
