@@ -321,17 +321,31 @@ public class BatonProperties {
   public static class History {
 
     /** Job log: {@code failures} (failed attempts only) or {@code all} (also created/succeeded). */
-    private JobLog jobLog = JobLog.FAILURES;
+    private LogRows jobLog = LogRows.FAILURES;
+
+    /**
+     * External-task log: {@code failures} (failures reported by workers only) or {@code all} (also
+     * created, completed and deleted).
+     */
+    private LogRows externalTaskLog = LogRows.FAILURES;
 
     /** A history row for every change of every variable (the last value is always kept). */
     private boolean variableDetails = false;
 
-    public JobLog getJobLog() {
+    public LogRows getJobLog() {
       return jobLog;
     }
 
-    public void setJobLog(JobLog jobLog) {
+    public void setJobLog(LogRows jobLog) {
       this.jobLog = jobLog;
+    }
+
+    public LogRows getExternalTaskLog() {
+      return externalTaskLog;
+    }
+
+    public void setExternalTaskLog(LogRows externalTaskLog) {
+      this.externalTaskLog = externalTaskLog;
     }
 
     public boolean isVariableDetails() {
@@ -342,8 +356,8 @@ public class BatonProperties {
       this.variableDetails = variableDetails;
     }
 
-    /** How much of the job log to write. */
-    public enum JobLog {
+    /** How much of a log to write. */
+    public enum LogRows {
       FAILURES,
       ALL
     }

@@ -1,5 +1,6 @@
 package dev.baton.engine.tuning;
 
+import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -8,23 +9,31 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 /**
  * Writes the history the console and operators use and leaves out two high-volume records nobody
  * reads there: the job log's "created", "succeeded" and "deleted" rows (six rows per three-step
- * instance; failures are kept, with their messages), and the per-change variable details (the
- * variables' last values stay in the variable history). Both can be switched back on: {@code
- * baton.engine.history.job-log=all}, {@code baton.engine.history.variable-details=true}.
+ * instance; failures are kept, with their messages), the same rows of the external-task log (a
+ * worker's reported failures are kept), and the per-change variable details (the variables' last
+ * values stay in the variable history). Each can be switched back on: {@code
+ * baton.engine.history.job-log=all}, {@code baton.engine.history.external-task-log=all}, {@code
+ * baton.engine.history.variable-details=true}.
  */
 public class LeanHistoryEventHandler extends DbHistoryEventHandler {
 
   private final boolean fullJobLog;
+  private final boolean fullExternalTaskLog;
   private final boolean variableDetails;
 
-  public LeanHistoryEventHandler(boolean fullJobLog, boolean variableDetails) {
+  public LeanHistoryEventHandler(
+      boolean fullJobLog, boolean fullExternalTaskLog, boolean variableDetails) {
     this.fullJobLog = fullJobLog;
+    this.fullExternalTaskLog = fullExternalTaskLog;
     this.variableDetails = variableDetails;
   }
 
   @Override
   public void handleEvent(HistoryEvent event) {
     if (!fullJobLog && isRoutineJobEvent(event)) {
+      return;
+    }
+    if (!fullExternalTaskLog && isRoutineExternalTaskEvent(event)) {
       return;
     }
     super.handleEvent(event);
@@ -41,5 +50,10 @@ public class LeanHistoryEventHandler extends DbHistoryEventHandler {
    */
   static boolean isRoutineJobEvent(HistoryEvent event) {
     return event instanceof HistoricJobLog log && !log.isFailureLog();
+  }
+
+  /** An external-task log row that is not a failure a worker reported. */
+  static boolean isRoutineExternalTaskEvent(HistoryEvent event) {
+    return event instanceof HistoricExternalTaskLog log && !log.isFailureLog();
   }
 }

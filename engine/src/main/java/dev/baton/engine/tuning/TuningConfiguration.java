@@ -39,7 +39,8 @@ class TuningConfiguration {
         }
         handlers.add(
             new LeanHistoryEventHandler(
-                history.getJobLog() == BatonProperties.History.JobLog.ALL,
+                history.getJobLog() == BatonProperties.History.LogRows.ALL,
+                history.getExternalTaskLog() == BatonProperties.History.LogRows.ALL,
                 history.isVariableDetails()));
         configuration.setCustomHistoryEventHandlers(handlers);
       }

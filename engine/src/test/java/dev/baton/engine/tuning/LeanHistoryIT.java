@@ -88,6 +88,30 @@ class LeanHistoryIT extends BatonIT {
     }
   }
 
+  @Test
+  void shouldKeepOnlyWorkersFailuresInTheExternalTaskLog() {
+    // given / when a worker fetches a remote order's shipping task and reports a failure
+    String id = startOrderWithIncident("lean-3", "carrier unreachable");
+
+    // then the external-task log holds that failure, with its message, and not the task's creation
+    List<Map<String, Object>> log =
+        asDemo()
+            .get("/engine-rest/history/external-task-log?processInstanceId={id}", id)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
+    assertThat(log)
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry).containsEntry("failureLog", true);
+              assertThat(entry).containsEntry("activityId", "shipOrder");
+              assertThat(entry).containsEntry("errorMessage", "carrier unreachable");
+            });
+  }
+
   private static List<Map<String, Object>> jobLog(String id) {
     return asDemo()
         .get("/engine-rest/history/job-log?processInstanceId={id}", id)
