@@ -59,7 +59,10 @@ public class BpmnValidator {
     return Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
   }
 
-  private static String rootMessage(Throwable e) {
+  /**
+   * The message of the innermost cause (the parser's own words), or of {@code e} if it has none.
+   */
+  static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -82,19 +82,11 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
           .transformDecisionRequirementsGraph();
     } catch (RuntimeException unreadable) {
       throw new ParseException(
-          "Baton refuses " + resource + ": " + rootMessage(unreadable),
+          "Baton refuses " + resource + ": " + BpmnValidator.rootMessage(unreadable),
           resource,
           List.of(),
           List.of());
     }
-  }
-
-  private static String rootMessage(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause.getMessage() == null ? failure.getMessage() : cause.getMessage();
   }
 
   /** One of Baton's problems in the engine's terms, so Camunda's REST API reports it too. */
