@@ -75,6 +75,14 @@ final class Benchmark {
     System.out.println("== " + target.name() + " on an H2 file");
     Database database = Database.h2(Files.createDirectories(work.resolve(slug(target) + "-h2")));
     Path log = work.resolve(slug(target) + ".log");
+    try {
+      h2Scenarios(target, database, log);
+    } finally {
+      database.drop();
+    }
+  }
+
+  private void h2Scenarios(Target target, Database database, Path log) throws Exception {
     int rounds = options.rounds();
     String name = target.name();
     try (AppProcess app = AppProcess.start(target, database, log)) {

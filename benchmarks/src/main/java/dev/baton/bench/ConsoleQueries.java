@@ -35,7 +35,14 @@ final class ConsoleQueries {
     System.out.printf("== %s: console queries with %,d historic instances%n", target.name(), size);
     Path directory = Files.createDirectories(work.resolve(slug() + "-console-" + size));
     Database database = Database.h2(directory);
-    Path log = work.resolve(slug() + "-console.log");
+    try {
+      run(size, database, work.resolve(slug() + "-console.log"));
+    } finally {
+      database.drop();
+    }
+  }
+
+  private void run(int size, Database database, Path log) throws Exception {
     String definitionId;
     try (AppProcess app = AppProcess.start(target, database, log)) {
       app.http().deploy(Shape.ASYNC.key, target.bpmn(Shape.ASYNC));

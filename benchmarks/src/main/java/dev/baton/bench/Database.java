@@ -1,11 +1,15 @@
 package dev.baton.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Where an application under test keeps its state: a fresh H2 file or a fresh PostgreSQL database.
@@ -37,8 +41,12 @@ record Database(String kind, Path directory, String postgresServer, String postg
     return "jdbc:h2:file:" + directory.resolve(h2FileName).toAbsolutePath() + h2Settings;
   }
 
-  /** Drops the PostgreSQL database (the H2 directory is removed by the caller). */
+  /**
+   * Removes what the run stored: the data directory (an H2 file of a million instances takes
+   * gigabytes) and, on PostgreSQL, the database.
+   */
   void drop() {
+    deleteDirectory();
     if (!isPostgres()) {
       return;
     }
@@ -47,6 +55,14 @@ record Database(String kind, Path directory, String postgresServer, String postg
       s.execute("DROP DATABASE IF EXISTS " + postgresName + " WITH (FORCE)");
     } catch (SQLException e) {
       System.err.println("Could not drop " + postgresName + ": " + e.getMessage());
+    }
+  }
+
+  private void deleteDirectory() {
+    try (Stream<Path> files = Files.walk(directory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("Could not remove " + directory + ": " + e.getMessage());
     }
   }
 }

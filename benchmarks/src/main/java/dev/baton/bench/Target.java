@@ -39,7 +39,6 @@ abstract class Target {
     return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
   }
 
-  /** Baton's packaged jar, started as its README says, with the demo user signed in. */
   /** Baton as its README starts it: bin/baton (JVM flags, class data sharing), demo user on. */
   static Target baton(Path launcher) {
     return new Target() {
