@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.variable.context.VariableContext;
  * (docs/benchmarks.md, boot). The engine it builds is the one Camunda would have built, with the
  * same custom functions and legacy switch.
  */
-final class LazyFeelEngineFactory implements FeelEngineFactory {
+public final class LazyFeelEngineFactory implements FeelEngineFactory {
 
   private final DefaultDmnEngineConfiguration configuration;
 
@@ -25,6 +25,13 @@ final class LazyFeelEngineFactory implements FeelEngineFactory {
   @Override
   public FeelEngine createInstance() {
     return new LazyFeelEngine(this::createDelegate);
+  }
+
+  /**
+   * Whether this is Baton's lazily built FEEL engine and it has been built (tests, diagnostics).
+   */
+  public static boolean isBuilt(FeelEngine engine) {
+    return engine instanceof LazyFeelEngine lazy && lazy.isCreated();
   }
 
   private FeelEngine createDelegate() {

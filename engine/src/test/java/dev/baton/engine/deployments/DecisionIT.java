@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.baton.engine.BatonIT;
-import dev.baton.engine.tuning.LazyFeelEngines;
+import dev.baton.engine.tuning.LazyFeelEngineFactory;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,9 @@ class DecisionIT extends BatonIT {
     // and it was Baton's lazily built FEEL engine that evaluated them
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    assertThat(LazyFeelEngines.isBuilt(configuration.getDmnEngineConfiguration().getFeelEngine()))
+    assertThat(
+            LazyFeelEngineFactory.isBuilt(
+                configuration.getDmnEngineConfiguration().getFeelEngine()))
         .isTrue();
   }
 
