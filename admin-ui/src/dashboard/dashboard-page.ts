@@ -6,6 +6,7 @@ import { byId, cell, h, showMessages } from '../ui/dom';
 import { formatCount, timeZone } from '../ui/format';
 import { Refresher } from '../ui/refresher';
 import { completionsChart } from './completions-chart';
+import { refreshingPageHeader } from '../ui/page-header';
 
 export const REFRESH_INTERVAL_MS = 10_000;
 
@@ -13,14 +14,7 @@ const number = (id: string) => `<span class="card-number" id="${id}" data-testid
 
 const template = `
   <section class="page">
-    <div class="page-header">
-      <h1>Dashboard</h1>
-      <div class="page-actions">
-        <span class="muted" id="js-last-updated" data-testid="js-last-updated"></span>
-        <button type="button" class="button" id="js-refresh" data-testid="js-refresh">Refresh</button>
-      </div>
-    </div>
-    <div class="alert alert-error" id="js-error" data-testid="js-error" role="alert" hidden></div>
+    ${refreshingPageHeader('Dashboard')}
     <p class="muted state" id="js-loading" data-testid="js-loading" hidden>Loading…</p>
     <div class="cards">
       <a class="card card-link" href="#/instances?state=RUNNING">

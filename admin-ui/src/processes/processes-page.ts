@@ -5,19 +5,13 @@ import { countBadge } from '../ui/badges';
 import { byId, cell, h, showMessages } from '../ui/dom';
 import { formatCount } from '../ui/format';
 import { Refresher } from '../ui/refresher';
+import { refreshingPageHeader } from '../ui/page-header';
 
 export const REFRESH_INTERVAL_MS = 10_000;
 
 const template = `
   <section class="page">
-    <div class="page-header">
-      <h1>Processes</h1>
-      <div class="page-actions">
-        <span class="muted" id="js-last-updated" data-testid="js-last-updated"></span>
-        <button type="button" class="button" id="js-refresh" data-testid="js-refresh">Refresh</button>
-      </div>
-    </div>
-    <div class="alert alert-error" id="js-error" data-testid="js-error" role="alert" hidden></div>
+    ${refreshingPageHeader('Processes')}
     <table class="table">
       <colgroup><col class="col-wide" /><col class="col-num" /><col /><col class="col-num" /><col class="col-num" /><col class="col-links" /></colgroup>
       <thead>

@@ -1,20 +1,14 @@
 import { describeError, isAbort, type BatonApi, type SystemInfo } from '../api/client';
 import type { Screen } from '../screen';
 import { definitionRow, sortDefinitions } from './definitions';
+import { refreshingPageHeader } from '../ui/page-header';
 
 /** How often the page reloads on its own, in milliseconds. */
 export const REFRESH_INTERVAL_MS = 10_000;
 
 const template = `
   <section class="page">
-    <div class="page-header">
-      <h1>System</h1>
-      <div class="page-actions">
-        <span class="muted" id="js-last-updated" data-testid="js-last-updated"></span>
-        <button type="button" class="button" id="js-refresh" data-testid="js-refresh">Refresh</button>
-      </div>
-    </div>
-    <div class="alert alert-error" id="js-error" data-testid="js-error" role="alert" hidden></div>
+    ${refreshingPageHeader('System')}
     <dl class="facts">
       <div><dt>Camunda engine</dt><dd id="js-engine-version" data-testid="js-engine-version">–</dd></div>
       <div><dt>Baton</dt><dd id="js-baton-version" data-testid="js-baton-version">–</dd></div>

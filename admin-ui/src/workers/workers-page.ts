@@ -4,19 +4,13 @@ import { stateBadge } from '../ui/badges';
 import { byId, cell, h, showMessages } from '../ui/dom';
 import { formatAge, formatAgo, formatCount, formatDateTimeLong } from '../ui/format';
 import { Refresher } from '../ui/refresher';
+import { refreshingPageHeader } from '../ui/page-header';
 
 export const REFRESH_INTERVAL_MS = 10_000;
 
 const template = `
   <section class="page">
-    <div class="page-header">
-      <h1>Workers</h1>
-      <div class="page-actions">
-        <span class="muted" id="js-last-updated" data-testid="js-last-updated"></span>
-        <button type="button" class="button" id="js-refresh" data-testid="js-refresh">Refresh</button>
-      </div>
-    </div>
-    <div class="alert alert-error" id="js-error" data-testid="js-error" role="alert" hidden></div>
+    ${refreshingPageHeader('Workers')}
     <p class="muted state" id="js-loading" data-testid="js-loading" hidden>Loading…</p>
     <h2>Workers</h2>
     <table class="table">

@@ -3,41 +3,16 @@ package dev.baton.engine.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.baton.engine.BatonIT;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The operator console in headless Chromium: what operators see and the repairs they make. */
-class ConsoleIT extends BatonIT {
-
-  private ConsoleBrowser console;
-
-  @BeforeAll
-  static void requireChromium() {
-    ConsoleBrowser.requireChromium();
-  }
-
-  @BeforeEach
-  void openConsole() {
-    console = ConsoleBrowser.open(port, USER, USER);
-  }
-
-  @AfterEach
-  void closeConsole() {
-    try {
-      assertThat(console.cspViolations()).as("Content-Security-Policy violations").isEmpty();
-    } finally {
-      console.close();
-    }
-  }
+class ConsoleIT extends SignedInConsole {
 
   @Test
   void shouldShowInstanceOnItsDiagramAndRetryItsIncident() {

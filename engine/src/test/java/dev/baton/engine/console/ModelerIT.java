@@ -2,16 +2,12 @@ package dev.baton.engine.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.engine.BatonIT;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,30 +19,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** The analyst's modeler in headless Chromium: edit, lint, compare, deploy. */
-class ModelerIT extends BatonIT {
+class ModelerIT extends SignedInConsole {
 
   static final Path BPMN = Path.of("..", "process-definitions", "src", "main", "resources", "bpmn");
-
-  private ConsoleBrowser console;
-
-  @BeforeAll
-  static void requireChromium() {
-    ConsoleBrowser.requireChromium();
-  }
-
-  @BeforeEach
-  void openConsole() {
-    console = ConsoleBrowser.open(port, USER, USER);
-  }
-
-  @AfterEach
-  void closeConsole() {
-    try {
-      assertThat(console.cspViolations()).as("Content-Security-Policy violations").isEmpty();
-    } finally {
-      console.close();
-    }
-  }
 
   @Test
   void shouldEditLintCompareAndDeployANewVersion() throws IOException {
