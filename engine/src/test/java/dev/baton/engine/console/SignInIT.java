@@ -1,17 +1,13 @@
 package dev.baton.engine.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.baton.engine.BatonIT;
 import dev.baton.engine.security.Roles;
 import io.restassured.http.ContentType;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,8 +87,7 @@ class SignInIT extends BatonIT {
     assertThat(console.driver().findElements(By.id("js-main"))).isEmpty();
     console.screenshot("login-wrong-password.png");
 
-    // when the right one follows (once the engine's own short lock after a wrong one is over)
-    awaitEngineUnlocked();
+    // when the right one follows at once
     console.submitSignIn(user, password);
 
     // then the console opens where the user was going, with the user's name in the header
@@ -138,18 +133,5 @@ class SignInIT extends BatonIT {
     assertThat(console.fetchStatus("api/system")).isEqualTo(401);
     console.go("#/dashboard");
     console.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("js-login-form")));
-  }
-
-  /** Camunda locks a user for a few seconds after a wrong password; the test waits it out. */
-  private void awaitEngineUnlocked() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              UserEntity entity =
-                  (UserEntity) identity.createUserQuery().userId(user).singleResult();
-              return entity.getLockExpirationTime() == null
-                  || entity.getLockExpirationTime().toInstant().isBefore(Instant.now());
-            });
   }
 }

@@ -14,13 +14,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The console's sign-in over HTTP: form sign-in and session, CSRF on session changes, HTTP Basic
  * untouched by both, throttling of repeated failures, sign-out.
  */
 class LoginIT extends BatonIT {
+
+  @Autowired private IdentityService identity;
 
   @Test
   void shouldStartSessionWithHttpOnlyLaxCookieOnFormSignIn() {
@@ -114,6 +119,43 @@ class LoginIT extends BatonIT {
     Response again = browser.signIn(intruder, "guess-8");
     again.then().statusCode(429);
     assertThat(Long.parseLong(again.header("Retry-After"))).isGreaterThan(firstWait);
+  }
+
+  @Test
+  void shouldLetTheRightPasswordInRightAfterWrongOnesAndNeverLockTheUserForGood() {
+    // given an operator of its own (Camunda accepts only letters and digits in user ids)
+    String user = "lockless" + UUID.randomUUID().toString().substring(0, 8);
+    User entity = identity.newUser(user);
+    entity.setPassword("right-" + user);
+    identity.saveUser(entity);
+    identity.createMembership(user, Roles.OPERATOR);
+    try {
+      // when a wrong password comes over HTTP, the right one follows at once
+      given()
+          .auth()
+          .preemptive()
+          .basic(user, "wrong")
+          .get("/api/definitions")
+          .then()
+          .statusCode(401);
+
+      // then it is let in, with no wait for an engine-side lock
+      given()
+          .auth()
+          .preemptive()
+          .basic(user, "right-" + user)
+          .get("/api/definitions")
+          .then()
+          .statusCode(200);
+
+      // and more wrong passwords than the engine's old limit of 10 do not lock the user for good
+      for (int i = 0; i < 12; i++) {
+        assertThat(identity.checkPassword(user, "guess-" + i)).isFalse();
+      }
+      assertThat(identity.checkPassword(user, "right-" + user)).isTrue();
+    } finally {
+      identity.deleteUser(user);
+    }
   }
 
   @Test
