@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * Command-line options. {@code --quick} runs scenarios 1–5 with smaller rounds and one latency and
  * boot round (under 3 minutes on 2 cores); {@code --scenarios=sync,async,...} picks scenarios;
- * {@code --baton} (the launcher) and {@code --out} locate files.
+ * {@code --baton} (the launcher) and {@code --out} locate files. The baseline's H2 file commits
+ * durably, as Baton's and as the scenarios require; {@code --baseline-h2=default} gives it H2's own
+ * 500 ms write delay instead (faster, and loses the last commits on {@code kill -9}).
  */
 record BenchOptions(
     boolean quick,
@@ -19,7 +21,8 @@ record BenchOptions(
     Path out,
     String postgresUrl,
     String only,
-    int[] consoleSizes) {
+    int[] consoleSizes,
+    boolean baselineDurable) {
 
   static final List<String> ALL =
       List.of("sync", "async", "external", "latency", "boot", "console", "postgres");
@@ -34,6 +37,7 @@ record BenchOptions(
     String postgres = "jdbc:postgresql://127.0.0.1:5432/";
     String only = "both";
     int[] consoleSizes = null;
+    boolean baselineDurable = true;
     for (String arg : args) {
       String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
       if (arg.equals("--quick")) {
@@ -56,6 +60,11 @@ record BenchOptions(
             java.util.Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
       } else if (arg.startsWith("--only=")) {
         only = value;
+      } else if (arg.startsWith("--baseline-h2=")) {
+        if (!List.of("durable", "default").contains(value)) {
+          throw new IllegalArgumentException("--baseline-h2 is durable or default, not " + value);
+        }
+        baselineDurable = value.equals("durable");
       } else if (arg.startsWith("--postgres=")) {
         postgres = value;
       } else {
@@ -64,7 +73,7 @@ record BenchOptions(
                 + arg
                 + "; use --quick, --scenarios="
                 + String.join(",", ALL)
-                + ", --rounds=N, --console-sizes=100000,1000000, --only=baton|default, --baton=launcher, --bench-jar=, --out=, --postgres=jdbc-url-prefix");
+                + ", --rounds=N, --console-sizes=100000,1000000, --only=baton|default, --baseline-h2=durable|default, --baton=launcher, --bench-jar=, --out=, --postgres=jdbc-url-prefix");
       }
     }
     if (scenarios == null) {
@@ -83,7 +92,8 @@ record BenchOptions(
         out,
         postgres,
         only,
-        consoleSizes);
+        consoleSizes,
+        baselineDurable);
   }
 
   /** Rounds of the latency and boot scenarios. */

@@ -32,7 +32,7 @@ final class Benchmark {
     long started = System.nanoTime();
     List<Target> targets = new ArrayList<>();
     if (!options.only().equals("baton")) {
-      targets.add(Target.camundaDefault(options.benchJar()));
+      targets.add(Target.camundaDefault(options.benchJar(), options.baselineDurable()));
     }
     if (!options.only().equals("default")) {
       targets.add(Target.baton(options.batonLauncher()));
@@ -54,13 +54,14 @@ final class Benchmark {
     }
     long minutes = (System.nanoTime() - started) / 60_000_000_000L;
     String header =
-        "Run of %s, %s mode, %d rounds after a warm-up, %s (%d cores); took %d min.\n"
+        "Run of %s, %s mode, %d rounds after a warm-up, %s (%d cores), baseline H2 %s; took %d min.\n"
             .formatted(
                 LocalDateTime.now().withNano(0),
                 options.quick() ? "quick" : "full",
                 options.rounds(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
+                options.baselineDurable() ? "durable (WRITE_DELAY=0)" : "at its 500 ms write delay",
                 minutes);
     String baseline = "Camunda default";
     String baton = "Baton";

@@ -111,7 +111,7 @@ abstract class Target {
   }
 
   /** The baseline application in the benchmark jar, at Camunda's default settings. */
-  static Target camundaDefault(Path benchJar) {
+  static Target camundaDefault(Path benchJar, boolean durable) {
     return new Target() {
       @Override
       String name() {
@@ -126,8 +126,11 @@ abstract class Target {
         command.addAll(List.of("-jar", benchJar.toString(), "camunda-default"));
         command.add("--server.port=" + port);
         // the datasource a user writes: a file (the starter's default is in memory, which does
-        // not survive a restart), H2's own settings otherwise
-        command.add("--spring.datasource.url=" + database.jdbcUrl("camunda", ""));
+        // not survive a restart), H2's own settings otherwise, but for durable commits where the
+        // scenario asks for them (H2's 500 ms write delay loses the last commits on kill -9)
+        command.add(
+            "--spring.datasource.url="
+                + database.jdbcUrl("camunda", durable ? ";WRITE_DELAY=0" : ""));
         command.add("--spring.datasource.username=" + (database.isPostgres() ? "postgres" : "sa"));
         return command;
       }

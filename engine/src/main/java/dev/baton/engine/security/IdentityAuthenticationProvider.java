@@ -12,33 +12,46 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks user name and password against Camunda's identity tables; the user's groups become {@code
+ * Checks user name and password against Camunda's identity tables (or a check of the same password
+ * remembered for a few seconds, {@link PasswordCheckCache}); the user's groups become {@code
  * ROLE_<group>} authorities.
  */
 @Component
 class IdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identity;
+  private final PasswordCheckCache checks;
 
-  IdentityAuthenticationProvider(IdentityService identity) {
+  IdentityAuthenticationProvider(IdentityService identity, PasswordCheckCache checks) {
     this.identity = identity;
+    this.checks = checks;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String user = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (user == null
-        || credentials == null
-        || !identity.checkPassword(user, credentials.toString())) {
+    if (user == null || credentials == null) {
       throw new BadCredentialsException("Wrong user name or password");
     }
+    String password = credentials.toString();
+    List<String> groups =
+        checks.groups(user, password).orElseGet(() -> checkWithEngine(user, password));
     List<GrantedAuthority> authorities =
-        identity.createGroupQuery().groupMember(user).list().stream()
-            .map(Group::getId)
+        groups.stream()
             .<GrantedAuthority>map(group -> new SimpleGrantedAuthority("ROLE_" + group))
             .toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+  }
+
+  private List<String> checkWithEngine(String user, String password) {
+    if (!identity.checkPassword(user, password)) {
+      throw new BadCredentialsException("Wrong user name or password");
+    }
+    List<String> groups =
+        identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    checks.remember(user, password, groups);
+    return groups;
   }
 
   @Override

@@ -63,6 +63,21 @@ public class BatonProperties {
     /** Response headers for browsers. */
     private final Headers headers = new Headers();
 
+    /**
+     * How long a person's accepted password is remembered (as a keyed hash), so HTTP Basic callers
+     * are not checked against the database on every call; 0 checks every call. User and group
+     * changes on this node take effect at once, on other nodes within this time.
+     */
+    private Duration passwordCheckCache = Duration.ofSeconds(5);
+
+    public Duration getPasswordCheckCache() {
+      return passwordCheckCache;
+    }
+
+    public void setPasswordCheckCache(Duration passwordCheckCache) {
+      this.passwordCheckCache = passwordCheckCache;
+    }
+
     public LoginThrottle getLoginThrottle() {
       return loginThrottle;
     }

@@ -70,7 +70,9 @@ public class ExternalTaskGate extends OncePerRequestFilter {
       return;
     }
     if (worker != null) {
-      String refusal = access.refusal(worker, call);
+      String refusal =
+          access.refusal(
+              worker, call, call.taskId() == null ? null : activity.handedTo(call.taskId()));
       if (refusal != null) {
         problem(request, response, HttpStatus.FORBIDDEN, refusal);
         return;

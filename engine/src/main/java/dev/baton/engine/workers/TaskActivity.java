@@ -25,8 +25,13 @@ public class TaskActivity {
   private final ExternalTaskService tasks;
   private final ObjectMapper mapper;
 
-  /** Topic of each task handed out, so outcomes can be counted per topic without a query. */
-  private final Map<String, String> topicOfTask = new ConcurrentHashMap<>();
+  /**
+   * Topic and worker of each task handed out on this node, so outcomes can be counted per topic and
+   * checked against their worker without a query.
+   */
+  private final Map<String, HandedOut> handedOut = new ConcurrentHashMap<>();
+
+  private record HandedOut(String topic, String workerId) {}
 
   TaskActivity(
       WorkerRegistry registry,
@@ -54,12 +59,12 @@ public class TaskActivity {
       if (!lockedTasks.isArray()) {
         return;
       }
-      if (topicOfTask.size() > MAX_REMEMBERED_TASKS) {
-        topicOfTask.clear();
+      if (handedOut.size() > MAX_REMEMBERED_TASKS) {
+        handedOut.clear();
       }
       for (JsonNode task : lockedTasks) {
         String topic = task.path("topicName").asText("");
-        topicOfTask.put(task.path("id").asText(), topic);
+        handedOut.put(task.path("id").asText(), new HandedOut(topic, workerId));
         perTopic.merge(topic, 1, Integer::sum);
       }
     } catch (IOException e) {
@@ -75,12 +80,21 @@ public class TaskActivity {
 
   /** The topic of a task, from memory or, failing that, from the engine; {@code null} if gone. */
   String topicOf(String taskId) {
-    String topic = topicOfTask.get(taskId);
-    if (topic != null) {
-      return topic;
+    HandedOut known = handedOut.get(taskId);
+    if (known != null) {
+      return known.topic();
     }
     ExternalTask task = tasks.createExternalTaskQuery().externalTaskId(taskId).singleResult();
     return task == null ? null : task.getTopicName();
+  }
+
+  /**
+   * The worker this node handed the task to, or {@code null} when unknown here (handed out by
+   * another node or before a restart, or finished).
+   */
+  String handedTo(String taskId) {
+    HandedOut task = handedOut.get(taskId);
+    return task == null ? null : task.workerId();
   }
 
   /** A call that shows the worker is alive, without changing any count. */
@@ -89,7 +103,7 @@ public class TaskActivity {
   }
 
   void finished(String workerId, String topic, String taskId, Outcome outcome) {
-    topicOfTask.remove(taskId);
+    handedOut.remove(taskId);
     registry.counted(workerId, outcome, 1);
     metrics.count(workerId, topic, outcome, 1);
   }

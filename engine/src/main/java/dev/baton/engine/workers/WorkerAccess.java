@@ -18,8 +18,14 @@ public class WorkerAccess {
     this.tasks = tasks;
   }
 
-  /** Why this call is refused, or {@code null} when it may go ahead. */
-  String refusal(WorkerPrincipal worker, ExternalTaskCall call) {
+  /**
+   * Why this call is refused, or {@code null} when it may go ahead. {@code handedTo} is the worker
+   * this node handed the call's task to, if it knows: then the task is not looked up. The engine
+   * checks the lock owner against the body's {@code workerId} (held to the signed-in worker here)
+   * on every complete, failure, BPMN error and lock extension anyway; this check turns a foreign
+   * task into a clear 403.
+   */
+  String refusal(WorkerPrincipal worker, ExternalTaskCall call, String handedTo) {
     if (!call.isProtocol()) {
       return "A worker key allows only fetchAndLock, complete, failure, bpmnError, extendLock and unlock";
     }
@@ -41,6 +47,9 @@ public class WorkerAccess {
               + foreign
               + "; its topics are "
               + worker.topics();
+    }
+    if (call.operation() != Operation.UNLOCK && worker.workerId().equals(handedTo)) {
+      return null;
     }
     ExternalTask task =
         tasks.createExternalTaskQuery().externalTaskId(call.taskId()).singleResult();

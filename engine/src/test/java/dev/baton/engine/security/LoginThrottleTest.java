@@ -3,11 +3,7 @@ package dev.baton.engine.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.engine.system.BatonProperties;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -95,29 +91,5 @@ class LoginThrottleTest {
   private static BatonProperties properties() {
     // the defaults: 5 failures, 30 s doubling to 15 min, forgotten after 15 quiet minutes
     return new BatonProperties();
-  }
-
-  /** A clock the test moves by hand. */
-  private static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

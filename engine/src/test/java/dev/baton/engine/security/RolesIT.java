@@ -77,6 +77,38 @@ class RolesIT extends BatonIT {
         .statusCode(204);
   }
 
+  @Test
+  void shouldApplyPasswordRoleAndUserChangesAtOnceDespiteRememberedSignIns() {
+    // given an operator whose password check has just been remembered
+    String operator = user(Roles.OPERATOR);
+    as(operator).get("/api/instances").then().statusCode(200);
+
+    // when an administrator changes the password, the old one fails at once and the new one works
+    asDemo()
+        .contentType(ContentType.JSON)
+        .body(Map.of("password", "new-" + operator, "authenticatedUserPassword", "demo"))
+        .put("/engine-rest/user/{id}/credentials", operator)
+        .then()
+        .statusCode(204);
+    as(operator).get("/api/instances").then().statusCode(401);
+    as(operator, "new-" + operator).get("/api/instances").then().statusCode(200);
+
+    // when the operator leaves the group, the role is gone at once
+    asDemo()
+        .delete("/engine-rest/group/{group}/members/{user}", Roles.OPERATOR, operator)
+        .then()
+        .statusCode(204);
+    as(operator, "new-" + operator)
+        .get("/api/instances")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+
+    // when the user is deleted, the password no longer signs in
+    asDemo().delete("/engine-rest/user/{id}", operator).then().statusCode(204);
+    as(operator, "new-" + operator).get("/api/definitions").then().statusCode(401);
+  }
+
   /** A new user in one group, created through Camunda's REST API by the demo administrator. */
   private static String user(String group) {
     String id = group + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
@@ -96,6 +128,11 @@ class RolesIT extends BatonIT {
   }
 
   private static io.restassured.specification.RequestSpecification as(String user) {
-    return given().auth().preemptive().basic(user, "pw-" + user).accept(ContentType.JSON);
+    return as(user, "pw-" + user);
+  }
+
+  private static io.restassured.specification.RequestSpecification as(
+      String user, String password) {
+    return given().auth().preemptive().basic(user, password).accept(ContentType.JSON);
   }
 }

@@ -94,12 +94,7 @@ class WorkerCredentialsIT extends BatonIT {
     String b = uniqueWorkerId("thief");
     String keyB = register(b, List.of(TOPIC));
     String id = startRemoteOrder("locked-by-a", Map.of("amount", 3));
-    awaitShippingTask(id);
-    String taskId = taskOf(id);
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () -> fetch(a, keyA, TOPIC).then().extract().jsonPath().getList("id").contains(taskId));
+    String taskId = fetchTaskOf(id, a, keyA);
 
     // when B tries to complete it, claiming to be B or pretending to be A
     asWorker(b, keyB)
@@ -120,6 +115,37 @@ class WorkerCredentialsIT extends BatonIT {
     asWorker(a, keyA)
         .contentType(ContentType.JSON)
         .body(Map.of("workerId", a))
+        .post("/engine-rest/external-task/{id}/complete", taskId)
+        .then()
+        .statusCode(204);
+    OfficialClientIT.awaitState(id, "COMPLETED");
+  }
+
+  @Test
+  void shouldRefuseTheFirstWorkerOnceItsTaskWentToAnother() {
+    // given a task handed to A, given back by A, then handed to B
+    String a = uniqueWorkerId("first");
+    String keyA = register(a, List.of(TOPIC));
+    String b = uniqueWorkerId("second");
+    String keyB = register(b, List.of(TOPIC));
+    String id = startRemoteOrder("relocked", Map.of("amount", 4));
+    String taskId = fetchTaskOf(id, a, keyA);
+    asWorker(a, keyA).post("/engine-rest/external-task/{id}/unlock", taskId).then().statusCode(204);
+    assertThat(fetchTaskOf(id, b, keyB)).isEqualTo(taskId);
+
+    // when A completes it after all
+    asWorker(a, keyA)
+        .contentType(ContentType.JSON)
+        .body(Map.of("workerId", a))
+        .post("/engine-rest/external-task/{id}/complete", taskId)
+        .then()
+        .statusCode(403)
+        .body("detail", containsString("not locked by worker '" + a + "'"));
+
+    // then B, who holds it now, completes it
+    asWorker(b, keyB)
+        .contentType(ContentType.JSON)
+        .body(Map.of("workerId", b))
         .post("/engine-rest/external-task/{id}/complete", taskId)
         .then()
         .statusCode(204);
@@ -240,6 +266,23 @@ class WorkerCredentialsIT extends BatonIT {
                 "topics",
                 List.of(Map.of("topicName", topic, "lockDuration", 60_000))))
         .post("/engine-rest/external-task/fetchAndLock");
+  }
+
+  /** Waits for the instance's external task and for this worker to be handed it; its id. */
+  private static String fetchTaskOf(String instanceId, String workerId, String key) {
+    awaitShippingTask(instanceId);
+    String taskId = taskOf(instanceId);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                fetch(workerId, key, TOPIC)
+                    .then()
+                    .extract()
+                    .jsonPath()
+                    .getList("id")
+                    .contains(taskId));
+    return taskId;
   }
 
   private static void awaitShippingTask(String id) {
