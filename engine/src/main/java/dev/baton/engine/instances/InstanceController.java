@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,29 +22,45 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Instances")
 class InstanceController {
 
+  private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
   private final InstanceService instances;
+  private final StartKeys startKeys;
   private final InstanceSearchService search;
   private final InstanceDetailService details;
   private final InstanceOperations operations;
 
   InstanceController(
       InstanceService instances,
+      StartKeys startKeys,
       InstanceSearchService search,
       InstanceDetailService details,
       InstanceOperations operations) {
     this.instances = instances;
+    this.startKeys = startKeys;
     this.search = search;
     this.details = details;
     this.operations = operations;
   }
 
   @PostMapping(ApiPaths.PROCESS_INSTANCES)
-  @Operation(summary = "Start the latest version of a process with a business key and variables")
+  @Operation(
+      summary = "Start the latest version of a process with a business key and variables",
+      description =
+          "With an Idempotency-Key header, a repeat of the same request returns the instance the"
+              + " first one started (200, Idempotent-Replayed: true) instead of starting another;"
+              + " the same key with a different request is a 409.")
   ResponseEntity<InstanceView> start(
-      @PathVariable String key, @Valid @RequestBody StartInstanceRequest request) {
-    InstanceView started = instances.start(key, request);
-    return ResponseEntity.created(URI.create(ApiPaths.INSTANCES + "/" + started.id()))
-        .body(started);
+      @PathVariable String key,
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      @Valid @RequestBody StartInstanceRequest request) {
+    StartKeys.Outcome outcome = startKeys.start(key, request, idempotencyKey);
+    InstanceView instance = outcome.instance();
+    if (outcome.replayed()) {
+      return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(instance);
+    }
+    return ResponseEntity.created(URI.create(ApiPaths.INSTANCES + "/" + instance.id()))
+        .body(instance);
   }
 
   @GetMapping(ApiPaths.INSTANCES)

@@ -25,6 +25,13 @@ public class BatonProperties {
   /** What the engine's history keeps beyond what the console shows. */
   private final History history = new History();
 
+  /** Starting instances. */
+  private final Instances instances = new Instances();
+
+  public Instances getInstances() {
+    return instances;
+  }
+
   public History getHistory() {
     return history;
   }
@@ -43,6 +50,24 @@ public class BatonProperties {
 
   public Demo getDemo() {
     return demo;
+  }
+
+  /** Starting instances through Baton's API. */
+  public static class Instances {
+
+    /**
+     * How long an {@code Idempotency-Key} of a start is remembered: a repeat within this time
+     * returns the first instance instead of starting another.
+     */
+    private Duration idempotencyKeyRetention = Duration.ofHours(24);
+
+    public Duration getIdempotencyKeyRetention() {
+      return idempotencyKeyRetention;
+    }
+
+    public void setIdempotencyKeyRetention(Duration idempotencyKeyRetention) {
+      this.idempotencyKeyRetention = idempotencyKeyRetention;
+    }
   }
 
   /** Bootstrap identities, sign-in throttling and browser headers. */

@@ -1,0 +1,125 @@
+package dev.baton.engine.instances;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.engine.system.BatonProperties;
+import dev.baton.engine.system.ConflictException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts with an {@code Idempotency-Key}: the first start with a key starts an instance and records
+ * the key in the same transaction; a repeat of the same request with that key returns that instance
+ * instead of starting another, also when the repeats arrive at the same time (the second insert of
+ * a key waits for the first and then fails). The same key with a different request is a conflict.
+ * Keys are forgotten after the retention time.
+ */
+@Service
+public class StartKeys {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StartKeys.class);
+  private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+  private final InstanceService instances;
+  private final StartKeyRepository keys;
+  private final TransactionTemplate transaction;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+  private final BatonProperties properties;
+
+  StartKeys(
+      InstanceService instances,
+      StartKeyRepository keys,
+      PlatformTransactionManager transactions,
+      ObjectMapper mapper,
+      Clock clock,
+      BatonProperties properties) {
+    this.instances = instances;
+    this.keys = keys;
+    this.transaction = new TransactionTemplate(transactions);
+    this.mapper = mapper;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  /** What a start answered: the instance, and whether it was started by an earlier request. */
+  public record Outcome(InstanceView instance, boolean replayed) {}
+
+  /** Starts {@code processKey} once per idempotency key ({@code null}: no key, always starts). */
+  public Outcome start(String processKey, StartInstanceRequest request, String idempotencyKey) {
+    if (idempotencyKey == null) {
+      return new Outcome(instances.start(processKey, request), false);
+    }
+    if (!VALID_KEY.matcher(idempotencyKey).matches()) {
+      throw new IllegalArgumentException(
+          "Idempotency-Key must be 1 to 255 visible ASCII characters without spaces");
+    }
+    String hash = hash(processKey, request);
+    Optional<Outcome> earlier = earlierStart(idempotencyKey, processKey, hash);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    try {
+      return transaction.execute(
+          status -> {
+            StartKey key =
+                keys.saveAndFlush(new StartKey(idempotencyKey, processKey, hash, clock.instant()));
+            InstanceView started = instances.start(processKey, request);
+            key.started(started.id());
+            return new Outcome(started, false);
+          });
+    } catch (DataIntegrityViolationException keyTakenMeanwhile) {
+      return earlierStart(idempotencyKey, processKey, hash).orElseThrow(() -> keyTakenMeanwhile);
+    }
+  }
+
+  /** Forgets keys older than the retention time (every 10 minutes, on every node alike). */
+  @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+  public void forgetExpired() {
+    int removed =
+        keys.deleteUsedBefore(
+            clock.instant().minus(properties.getInstances().getIdempotencyKeyRetention()));
+    if (removed > 0) {
+      LOG.debug("Forgot {} idempotency keys of starts", removed);
+    }
+  }
+
+  private Optional<Outcome> earlierStart(String idempotencyKey, String processKey, String hash) {
+    return keys.findById(idempotencyKey)
+        .map(
+            key -> {
+              if (!key.getProcessKey().equals(processKey) || !key.getRequestHash().equals(hash)) {
+                throw new ConflictException(
+                    "Idempotency-Key '"
+                        + idempotencyKey
+                        + "' was used for a different start request; use a new key for a new"
+                        + " request");
+              }
+              return new Outcome(instances.get(key.getInstanceId()), true);
+            });
+  }
+
+  private String hash(String processKey, StartInstanceRequest request) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(processKey.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(mapper.writeValueAsBytes(request));
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
