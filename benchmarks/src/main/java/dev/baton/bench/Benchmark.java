@@ -28,6 +28,7 @@ final class Benchmark {
         return 2;
       }
     }
+    warnIfNoClassDataArchive(options.batonLauncher());
     Benchmark benchmark = new Benchmark(options);
     long started = System.nanoTime();
     List<Target> targets = new ArrayList<>();
@@ -70,6 +71,25 @@ final class Benchmark {
     benchmark.report.write(options.out(), header, baseline, baton);
     System.out.println("Written to " + options.out());
     return 0;
+  }
+
+  /**
+   * bin/baton starts the plain jar when the jar was rebuilt after the class-data archive (e.g. by a
+   * test run with -Dbaton.cds.skip=true): boot then takes about half again as long.
+   */
+  private static void warnIfNoClassDataArchive(Path launcher) throws java.io.IOException {
+    Path target = launcher.toAbsolutePath().getParent().resolveSibling("engine").resolve("target");
+    Path archived = target.resolve("baton-app").resolve("baton.jar");
+    Path jar = target.resolve("baton.jar");
+    if (!Files.exists(archived)
+        || Files.exists(jar)
+            && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(archived)) > 0) {
+      System.out.println(
+          "WARNING: "
+              + jar
+              + " is newer than its class-data archive; bin/baton will start it without the"
+              + " archive. Rebuild with 'mvn -B -DskipTests package' for Baton's real boot.");
+    }
   }
 
   private void h2Scenarios(Target target) throws Exception {
