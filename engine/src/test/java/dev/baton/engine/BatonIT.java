@@ -54,6 +54,17 @@ public abstract class BatonIT {
     return given().auth().preemptive().basic(USER, USER).accept(ContentType.JSON);
   }
 
+  /** The incidents Baton's API shows for an instance. */
+  protected static java.util.List<Object> incidentsOf(String instanceId) {
+    return asDemo()
+        .get("/api/instances/{id}", instanceId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("incidents");
+  }
+
   /** Starts an order and returns the new instance's id. */
   protected static String startOrder(String businessKey, Object amount) {
     return asDemo()

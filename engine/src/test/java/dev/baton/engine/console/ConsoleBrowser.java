@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -160,6 +161,12 @@ final class ConsoleBrowser implements AutoCloseable {
     wait.ignoring(StaleElementReferenceException.class);
     wait.ignoring(NoSuchElementException.class);
     return wait;
+  }
+
+  /** Waits until the instance page shows the instance in this state (RUNNING, INCIDENT, ...). */
+  void awaitInstanceState(String state) {
+    waiting()
+        .until(ExpectedConditions.attributeToBe(By.id("js-instance-state"), "data-state", state));
   }
 
   WebElement find(By by) {

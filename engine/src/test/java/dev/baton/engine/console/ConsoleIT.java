@@ -23,10 +23,7 @@ class ConsoleIT extends SignedInConsole {
     console.go("#/instances/" + id);
 
     // then the diagram shows where it stands and what it passed
-    console
-        .waiting()
-        .until(
-            ExpectedConditions.attributeToBe(By.id("js-instance-state"), "data-state", "INCIDENT"));
+    console.awaitInstanceState("INCIDENT");
     console.waiting().until(d -> classesOf("shipOrder").contains("incident-activity"));
     console.waiting().until(d -> classesOf("chargePayment").contains("completed-activity"));
     assertThat(classesOf("fulfilled")).doesNotContain("completed-activity");
@@ -65,18 +62,8 @@ class ConsoleIT extends SignedInConsole {
             });
 
     // then the incident is gone and the task waits for a worker again
-    console
-        .waiting()
-        .until(
-            ExpectedConditions.attributeToBe(By.id("js-instance-state"), "data-state", "RUNNING"));
-    assertThat(
-            asDemo()
-                .get("/api/instances/{id}", id)
-                .then()
-                .extract()
-                .jsonPath()
-                .getList("incidents"))
-        .isEmpty();
+    console.awaitInstanceState("RUNNING");
+    assertThat(incidentsOf(id)).isEmpty();
   }
 
   @Test
@@ -176,10 +163,7 @@ class ConsoleIT extends SignedInConsole {
     console.find(By.id("js-confirm")).click();
 
     // then
-    console
-        .waiting()
-        .until(
-            ExpectedConditions.attributeToBe(By.id("js-instance-state"), "data-state", "CANCELED"));
+    console.awaitInstanceState("CANCELED");
     assertThat(console.driver().findElements(By.id("js-cancel-instance"))).isEmpty();
   }
 

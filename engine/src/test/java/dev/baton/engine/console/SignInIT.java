@@ -92,10 +92,7 @@ class SignInIT extends BatonIT {
 
     // then the console opens where the user was going, with the user's name in the header
     console.waiting().until(ExpectedConditions.textToBe(By.id("js-header-user"), user));
-    console
-        .waiting()
-        .until(
-            ExpectedConditions.attributeToBe(By.id("js-instance-state"), "data-state", "INCIDENT"));
+    console.awaitInstanceState("INCIDENT");
 
     // when the operator retries the incident (a POST carrying the session and the CSRF token)
     console
@@ -104,18 +101,8 @@ class SignInIT extends BatonIT {
         .click();
 
     // then it worked, and the operation log names the user
-    console
-        .waiting()
-        .until(
-            ExpectedConditions.attributeToBe(By.id("js-instance-state"), "data-state", "RUNNING"));
-    assertThat(
-            asDemo()
-                .get("/api/instances/{id}", id)
-                .then()
-                .extract()
-                .jsonPath()
-                .getList("incidents"))
-        .isEmpty();
+    console.awaitInstanceState("RUNNING");
+    assertThat(incidentsOf(id)).isEmpty();
     console
         .waiting()
         .until(
