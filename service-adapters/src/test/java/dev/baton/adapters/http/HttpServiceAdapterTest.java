@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.baton.adapters.AdapterCall;
 import dev.baton.adapters.BusinessRejectionException;
+import dev.baton.adapters.FakeService;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,19 +19,16 @@ import org.junit.jupiter.api.Test;
 class HttpServiceAdapterTest {
 
   private final ObjectMapper mapper = new ObjectMapper();
-  private final List<String> receivedKeys = new CopyOnWriteArrayList<>();
-  private final List<String> receivedBodies = new CopyOnWriteArrayList<>();
-  private HttpServer server;
+  private FakeService service;
 
   @BeforeEach
-  void startServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.start();
+  void startService() throws IOException {
+    service = FakeService.start();
   }
 
   @AfterEach
-  void stopServer() {
-    server.stop(0);
+  void stopService() {
+    service.close();
   }
 
   @Test
@@ -50,8 +43,8 @@ class HttpServiceAdapterTest {
     // then
     assertThat(outputs).containsOnlyKeys("paymentId", "fee");
     assertThat(outputs.get("paymentId").toString()).isEqualTo("\"p-1\"");
-    assertThat(receivedKeys).containsExactly("pi-1:chargePayment");
-    assertThat(receivedBodies).containsExactly("{\"amount\":120}");
+    assertThat(service.keys()).containsExactly("pi-1:chargePayment");
+    assertThat(service.bodies()).containsExactly("{\"amount\":120}");
   }
 
   @Test
@@ -125,28 +118,11 @@ class HttpServiceAdapterTest {
   }
 
   private void answer(String path, int status, String body, Duration delay) {
-    server.createContext(
-        path,
-        exchange -> {
-          receivedKeys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
-          receivedBodies.add(
-              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          try {
-            Thread.sleep(delay.toMillis());
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(status, bytes.length);
-          exchange.getResponseBody().write(bytes);
-          exchange.close();
-        });
+    service.answer(path, status, body, delay);
   }
 
   private HttpServiceAdapter adapter(String path, Duration timeout) {
-    String url = "http://127.0.0.1:" + server.getAddress().getPort() + path;
-    return new HttpServiceAdapter("test", spec(url, timeout), URI::create, mapper);
+    return new HttpServiceAdapter("test", spec(service.url(path), timeout), URI::create, mapper);
   }
 
   private static HttpAdapterSpec spec(String url, Duration timeout) {

@@ -6,16 +6,13 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.baton.adapters.BusinessRejectionException;
+import dev.baton.adapters.FakeService;
 import dev.baton.adapters.http.HttpAdapterSpec;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.variable.ClientValues;
 import org.camunda.bpm.engine.variable.Variables;
@@ -26,19 +23,16 @@ import org.junit.jupiter.api.Test;
 class HttpTopicHandlerTest {
 
   private final ObjectMapper mapper = new ObjectMapper();
-  private final List<String> keys = new CopyOnWriteArrayList<>();
-  private final List<String> bodies = new CopyOnWriteArrayList<>();
-  private HttpServer server;
+  private FakeService service;
 
   @BeforeEach
-  void startServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.start();
+  void startService() throws IOException {
+    service = FakeService.start();
   }
 
   @AfterEach
-  void stopServer() {
-    server.stop(0);
+  void stopService() {
+    service.close();
   }
 
   @Test
@@ -52,8 +46,8 @@ class HttpTopicHandlerTest {
 
     // then
     assertThat(outputs.get("trackingNumber").toString()).isEqualTo("\"TRK-1\"");
-    assertThat(keys).containsExactly("pi-1:ship");
-    assertThat(mapper.readTree(bodies.get(0)))
+    assertThat(service.keys()).containsExactly("pi-1:ship");
+    assertThat(mapper.readTree(service.bodies().get(0)))
         .isEqualTo(
             mapper.readTree(
                 "{\"orderId\":\"o-1\",\"address\":{\"country\":\"DE\"},\"express\":false}"));
@@ -76,22 +70,12 @@ class HttpTopicHandlerTest {
     HttpAdapterSpec spec = new HttpAdapterSpec();
     spec.setUrl(url);
     // a path resolves against the engine's host, as the engine's own adapters do
-    URI engine = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/engine-rest");
+    URI engine = URI.create(service.url("/engine-rest"));
     return new HttpTopicHandler("shipping", spec, engine, mapper);
   }
 
   private void answer(int status, String body) {
-    server.createContext(
-        "/demo/shipping/ship",
-        exchange -> {
-          keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
-          bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(status, bytes.length);
-          exchange.getResponseBody().write(bytes);
-          exchange.close();
-        });
+    service.answer("/demo/shipping/ship", status, body, Duration.ZERO);
   }
 
   private static ExternalTask shippingTask() {
