@@ -3,10 +3,15 @@ package dev.baton.engine.definitions;
 import dev.baton.engine.system.ApiPaths;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -14,9 +19,21 @@ import org.springframework.web.bind.annotation.RestController;
 class DefinitionController {
 
   private final DefinitionService definitions;
+  private final DefinitionSuspension suspension;
 
-  DefinitionController(DefinitionService definitions) {
+  DefinitionController(DefinitionService definitions, DefinitionSuspension suspension) {
     this.definitions = definitions;
+    this.suspension = suspension;
+  }
+
+  @PutMapping(ApiPaths.DEFINITION_SUSPENSION)
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(
+      summary =
+          "Suspend or activate a definition version (timer starts stop; with includeInstances its"
+              + " instances too)")
+  void suspension(@PathVariable String id, @Valid @RequestBody SuspensionRequest request) {
+    suspension.set(id, request.suspended(), request.withInstances());
   }
 
   @GetMapping(ApiPaths.DEFINITIONS)

@@ -2,7 +2,7 @@ package dev.baton.engine.definitions;
 
 import java.time.Instant;
 
-/** One deployed definition version with its deployment. */
+/** One deployed definition version with its deployment; suspended ones start no instances. */
 public record DefinitionDetail(
     String id,
     String key,
@@ -12,4 +12,5 @@ public record DefinitionDetail(
     long runningInstances,
     long incidents,
     String deploymentId,
-    Instant deployedAt) {}
+    Instant deployedAt,
+    boolean suspended) {}

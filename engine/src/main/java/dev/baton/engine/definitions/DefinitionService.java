@@ -53,7 +53,8 @@ public class DefinitionService {
         definition.getDeploymentId(),
         deployment == null || deployment.getDeploymentTime() == null
             ? null
-            : deployment.getDeploymentTime().toInstant());
+            : deployment.getDeploymentTime().toInstant(),
+        definition.isSuspended());
   }
 
   /** Every version of a key, newest first; {@link NotFoundException} for an unknown key. */

@@ -13,9 +13,12 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
@@ -25,10 +28,13 @@ import org.springframework.web.server.ResponseStatusException;
 class DeploymentController {
 
   private final DeploymentService deployments;
+  private final DeploymentRemoval removal;
   private final long maxSize;
 
-  DeploymentController(DeploymentService deployments, BatonProperties properties) {
+  DeploymentController(
+      DeploymentService deployments, DeploymentRemoval removal, BatonProperties properties) {
     this.deployments = deployments;
+    this.removal = removal;
     this.maxSize = properties.getDeployments().getMaxSize().toBytes();
   }
 
@@ -65,6 +71,16 @@ class DeploymentController {
     return ResponseEntity.created(
             URI.create(ApiPaths.DEFINITIONS + "/" + result.definitions().get(0).id()))
         .body(result);
+  }
+
+  @DeleteMapping(ApiPaths.DEPLOYMENT)
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(
+      summary =
+          "Delete a deployment (its definitions are suspended first, so running timers stop);"
+              + " cascade=true also deletes its instances, otherwise running instances are a 409")
+  void delete(@PathVariable String id, @RequestParam(defaultValue = "false") boolean cascade) {
+    removal.delete(id, cascade);
   }
 
   /** Reads at most the size limit plus one byte, so a huge upload is refused, not buffered. */

@@ -1,5 +1,7 @@
 package dev.baton.engine.security;
 
+import static dev.baton.engine.security.CanonicalPathMatcher.paths;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.system.ApiPaths;
 import dev.baton.engine.system.BatonProperties;
@@ -8,6 +10,7 @@ import dev.baton.engine.workers.TaskActivity;
 import dev.baton.engine.workers.WorkerAccess;
 import dev.baton.engine.workers.WorkerAuthenticationProvider;
 import dev.baton.engine.workers.WorkerPrincipal;
+import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,43 +45,72 @@ class SecurityConfiguration {
 
   private static final String[] PEOPLE = {Roles.ANALYST, Roles.OPERATOR, Roles.ADMIN};
 
-  /** Camunda REST resources that manage who may do what. */
+  private static final String REST = ApiPaths.ENGINE_REST;
+
+  /**
+   * Camunda REST resources only administrators reach: identity, authorizations, stored filters, the
+   * schema log and telemetry. {@code /identity/verify} (a password check without throttling) is not
+   * among them: nobody reaches it.
+   */
   static final String[] CAMUNDA_ADMIN_ONLY = {
-    ApiPaths.ENGINE_REST + "/user/**",
-    ApiPaths.ENGINE_REST + "/group/**",
-    ApiPaths.ENGINE_REST + "/tenant/**",
-    ApiPaths.ENGINE_REST + "/authorization/**",
-    ApiPaths.ENGINE_REST + "/identity/**"
+    REST + "/user/**",
+    REST + "/group/**",
+    REST + "/tenant/**",
+    REST + "/authorization/**",
+    REST + "/filter/**",
+    REST + "/identity/groups",
+    REST + "/identity/password-policy",
+    REST + "/schema/**",
+    REST + "/telemetry/**"
   };
 
   /** Camunda REST calls that deploy: analysts and administrators, as Baton's own deployments. */
   static final String[] CAMUNDA_DEPLOY = {
-    ApiPaths.ENGINE_REST + "/deployment/create", ApiPaths.ENGINE_REST + "/deployment/*/redeploy"
+    REST + "/deployment/create", REST + "/deployment/*/redeploy"
   };
 
   /** Camunda REST resources about models, which every signed-in person may read. */
   static final String[] CAMUNDA_DEFINITIONS = {
-    ApiPaths.ENGINE_REST + "/engine",
-    ApiPaths.ENGINE_REST + "/version",
-    ApiPaths.ENGINE_REST + "/process-definition/**",
-    ApiPaths.ENGINE_REST + "/decision-definition/**",
-    ApiPaths.ENGINE_REST + "/decision-requirements-definition/**",
-    ApiPaths.ENGINE_REST + "/case-definition/**",
-    ApiPaths.ENGINE_REST + "/deployment/**"
+    REST + "/engine",
+    REST + "/version",
+    REST + "/process-definition/**",
+    REST + "/decision-definition/**",
+    REST + "/decision-requirements-definition/**",
+    REST + "/deployment/**"
+  };
+
+  /** Camunda REST resources about running work: operators (and administrators). */
+  static final String[] CAMUNDA_OPERATIONS = {
+    REST + "/process-definition/**",
+    REST + "/process-instance/**",
+    REST + "/execution/**",
+    REST + "/task/**",
+    REST + "/message/**",
+    REST + "/signal/**",
+    REST + "/condition/**",
+    REST + "/variable-instance/**",
+    REST + "/event-subscription/**",
+    REST + "/job-definition/**",
+    REST + "/job/**",
+    REST + "/incident/**",
+    REST + "/external-task/**",
+    REST + "/history/**",
+    REST + "/migration/**",
+    REST + "/modification/**",
+    REST + "/batch/**",
+    REST + "/decision-definition/**",
+    REST + "/decision-requirements-definition/**",
+    REST + "/metrics/**"
   };
 
   /**
    * Baton's API for running work: instances, variables, incidents, workers, topics, demo controls.
    */
   static final String[] OPERATOR_DATA = {
-    ApiPaths.INSTANCES,
     ApiPaths.INSTANCES + "/**",
     ApiPaths.API + "/processes/**",
-    ApiPaths.INCIDENTS,
     ApiPaths.INCIDENTS + "/**",
-    ApiPaths.WORKERS,
     ApiPaths.WORKERS + "/**",
-    ApiPaths.TOPICS,
     ApiPaths.TOPICS + "/**",
     ApiPaths.DEMO + "/**"
   };
@@ -130,48 +162,47 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(ApiPaths.HEALTH, ApiPaths.HEALTH + "/**")
+                    // an error page rendered for another request; asked for directly it is refused
+                    .dispatcherTypeMatchers(DispatcherType.ERROR)
                     .permitAll()
-                    .requestMatchers(HttpMethod.GET, ApiPaths.LOGIN_ASSETS + "/**")
+                    .requestMatchers(paths(ApiPaths.HEALTH + "/**"))
                     .permitAll()
-                    .requestMatchers(HttpMethod.POST, DEMO_SERVICE_CALLS)
+                    .requestMatchers(paths(HttpMethod.GET, ApiPaths.LOGIN_ASSETS + "/**"))
                     .permitAll()
-                    .requestMatchers("/error")
+                    .requestMatchers(paths(HttpMethod.POST, DEMO_SERVICE_CALLS))
                     .permitAll()
-                    .requestMatchers(ApiPaths.EXTERNAL_TASKS, ApiPaths.EXTERNAL_TASKS + "/**")
+                    .requestMatchers(paths("/error/**"))
+                    .denyAll()
+                    // Camunda REST: an allowlist per role; whatever is not named is refused
+                    .requestMatchers(paths(ApiPaths.EXTERNAL_TASKS + "/**"))
                     .hasAnyRole(WorkerPrincipal.ROLE, Roles.OPERATOR, Roles.ADMIN)
-                    .requestMatchers(HttpMethod.POST, ApiPaths.DEPLOYMENTS)
+                    .requestMatchers(paths(CAMUNDA_ADMIN_ONLY))
+                    .hasRole(Roles.ADMIN)
+                    .requestMatchers(paths(HttpMethod.DELETE, REST + "/deployment/**"))
+                    .hasRole(Roles.ADMIN)
+                    .requestMatchers(paths(HttpMethod.POST, CAMUNDA_DEPLOY))
                     .hasAnyRole(Roles.ANALYST, Roles.ADMIN)
-                    // Camunda's identity, authorization and deployment deletion: administrators
-                    // only
-                    .requestMatchers(CAMUNDA_ADMIN_ONLY)
-                    .hasRole(Roles.ADMIN)
-                    .requestMatchers(HttpMethod.DELETE, ApiPaths.ENGINE_REST + "/deployment/**")
-                    .hasRole(Roles.ADMIN)
-                    // repairs on running instances: operators
-                    .requestMatchers(HttpMethod.PUT, ApiPaths.INSTANCES + "/*/variables/*")
-                    .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
-                    .requestMatchers(
-                        HttpMethod.POST,
-                        ApiPaths.INSTANCES + "/*/cancel",
-                        ApiPaths.INCIDENTS + "/**")
-                    .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
-                    .requestMatchers(HttpMethod.POST, ApiPaths.WORKERS)
-                    .hasRole(Roles.ADMIN)
-                    .requestMatchers(HttpMethod.DELETE, ApiPaths.WORKERS + "/*/credentials")
-                    .hasRole(Roles.ADMIN)
-                    .requestMatchers("/actuator/**")
-                    .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
-                    // Camunda REST: deploying is the analysts' (as /api/deployments); reading
-                    // definitions and deployments is everyone's; the rest is instance data
-                    .requestMatchers(HttpMethod.POST, CAMUNDA_DEPLOY)
-                    .hasAnyRole(Roles.ANALYST, Roles.ADMIN)
-                    .requestMatchers(HttpMethod.GET, CAMUNDA_DEFINITIONS)
+                    .requestMatchers(paths(HttpMethod.GET, CAMUNDA_DEFINITIONS))
                     .hasAnyRole(PEOPLE)
-                    .requestMatchers(ApiPaths.ENGINE_REST + "/**")
+                    .requestMatchers(paths(CAMUNDA_OPERATIONS))
+                    .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
+                    .requestMatchers(paths(REST + "/**"))
+                    .denyAll()
+                    // Baton's API
+                    .requestMatchers(paths(HttpMethod.POST, ApiPaths.DEPLOYMENTS))
+                    .hasAnyRole(Roles.ANALYST, Roles.ADMIN)
+                    .requestMatchers(paths(HttpMethod.DELETE, ApiPaths.DEPLOYMENTS + "/**"))
+                    .hasRole(Roles.ADMIN)
+                    .requestMatchers(paths(HttpMethod.PUT, ApiPaths.DEFINITIONS + "/*/suspension"))
+                    .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
+                    .requestMatchers(paths(HttpMethod.POST, ApiPaths.WORKERS))
+                    .hasRole(Roles.ADMIN)
+                    .requestMatchers(paths(HttpMethod.DELETE, ApiPaths.WORKERS + "/*/credentials"))
+                    .hasRole(Roles.ADMIN)
+                    .requestMatchers(paths(ApiPaths.ACTUATOR + "/**"))
                     .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
                     // instances, their variables and incidents, workers: operators
-                    .requestMatchers(OPERATOR_DATA)
+                    .requestMatchers(paths(OPERATOR_DATA))
                     .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
                     // definitions, lint, diff, adapters, dashboard, system, the console: everyone
                     .anyRequest()

@@ -9,9 +9,11 @@ public final class ApiPaths {
   public static final String DEFINITION = DEFINITIONS + "/{id}";
   public static final String DEFINITION_XML = DEFINITION + "/xml";
   public static final String DEFINITION_STATISTICS = DEFINITION + "/statistics";
+  public static final String DEFINITION_SUSPENSION = DEFINITION + "/suspension";
   public static final String DEFINITION_VERSIONS = DEFINITIONS + "/{key}/versions";
   public static final String LINT = DEFINITIONS + "/lint";
   public static final String DEPLOYMENTS = API + "/deployments";
+  public static final String DEPLOYMENT = DEPLOYMENTS + "/{id}";
   public static final String ADAPTERS = API + "/adapters";
   public static final String DASHBOARD = API + "/dashboard";
   public static final String INSTANCES = API + "/instances";

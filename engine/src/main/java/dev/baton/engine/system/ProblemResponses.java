@@ -24,7 +24,11 @@ public final class ProblemResponses {
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
-    problem.setInstance(URI.create(request.getRequestURI()));
+    try {
+      problem.setInstance(new URI(null, null, request.getRequestURI(), null));
+    } catch (java.net.URISyntaxException unusable) {
+      // a path that is no URI at all is named by nothing rather than failing the answer
+    }
     // Camunda's REST clients read "message" from error bodies
     problem.setProperty("message", detail);
     response.setStatus(status.value());

@@ -1,7 +1,7 @@
 package dev.baton.engine.workers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.engine.system.ApiPaths;
+import dev.baton.engine.security.CanonicalPath;
 import dev.baton.engine.system.CachedBodyRequest;
 import dev.baton.engine.system.ProblemResponses;
 import dev.baton.engine.workers.ExternalTaskCall.Operation;
@@ -157,11 +157,9 @@ public class ExternalTaskGate extends OncePerRequestFilter {
         : null;
   }
 
+  /** The path Camunda will route (decoded, alias and trailing slash resolved), below its root. */
   private static String path(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith(ApiPaths.ENGINE_REST)
-        ? path.substring(ApiPaths.ENGINE_REST.length())
-        : "";
+    return CanonicalPath.belowEngineRest(request);
   }
 
   private static byte[] readBody(HttpServletRequest request) throws IOException {

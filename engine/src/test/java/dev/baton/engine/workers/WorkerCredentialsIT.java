@@ -18,6 +18,7 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -119,6 +120,50 @@ class WorkerCredentialsIT extends BatonIT {
         .then()
         .statusCode(204);
     OfficialClientIT.awaitState(id, "COMPLETED");
+  }
+
+  @Test
+  void shouldRefuseAnotherWorkersTaskThroughEncodedAliasedOrSlashedPaths() {
+    // given a task locked by worker A, and worker B with a key of its own for the same topic
+    String a = uniqueWorkerId("owner");
+    String keyA = register(a, List.of(TOPIC));
+    String b = uniqueWorkerId("prowler");
+    String keyB = register(b, List.of(TOPIC));
+    String id = startRemoteOrder("encoded-" + UUID.randomUUID(), Map.of("amount", 4));
+    String taskId = fetchTaskOf(id, a, keyA);
+    String encoded =
+        "%" + Integer.toHexString(taskId.charAt(0)).toUpperCase() + taskId.substring(1);
+
+    // when B unlocks or completes it by paths that all reach the same task
+    for (String path :
+        List.of(
+            "/engine-rest/external-task/" + encoded + "/unlock",
+            "/engine-rest/external-task/" + taskId + "/unlock/",
+            "/engine-rest/engine/default/external-task/" + taskId + "/unlock",
+            "/engine-rest/engine/default/external-task/" + encoded + "/unlock/")) {
+      asWorker(b, keyB)
+          .urlEncodingEnabled(false)
+          .contentType(ContentType.JSON)
+          .body(Map.of("workerId", b))
+          .post(path)
+          .then()
+          .statusCode(403)
+          .contentType("application/problem+json");
+    }
+    asWorker(b, keyB)
+        .urlEncodingEnabled(false)
+        .contentType(ContentType.JSON)
+        .body(Map.of("workerId", a))
+        .post("/engine-rest/engine/default/external-task/" + encoded + "/complete")
+        .then()
+        .statusCode(403);
+
+    // then the task is still locked by A
+    asDemo()
+        .get("/engine-rest/external-task/{id}", taskId)
+        .then()
+        .statusCode(200)
+        .body("workerId", equalTo(a));
   }
 
   @Test
