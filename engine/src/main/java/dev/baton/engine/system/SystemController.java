@@ -2,7 +2,8 @@ package dev.baton.engine.system;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.security.Principal;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,7 +19,16 @@ class SystemController {
 
   @GetMapping(ApiPaths.SYSTEM)
   @Operation(summary = "Versions, database and the signed-in user")
-  SystemInfo info(Principal principal) {
-    return system.info(principal == null ? null : principal.getName());
+  SystemInfo info(Authentication user) {
+    return system.info(
+        user == null ? null : user.getName(),
+        user == null
+            ? java.util.List.of()
+            : user.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring("ROLE_".length()))
+                .sorted()
+                .toList());
   }
 }

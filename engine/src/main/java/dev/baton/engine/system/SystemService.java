@@ -24,7 +24,7 @@ public class SystemService {
             : implementation != null ? implementation : "dev";
   }
 
-  public SystemInfo info(String user) {
+  public SystemInfo info(String user, java.util.List<String> roles) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     return new SystemInfo(
@@ -32,6 +32,7 @@ public class SystemService {
         version,
         ProductPropertiesUtil.getProductVersion(),
         configuration.getDatabaseType(),
-        user);
+        user,
+        roles);
   }
 }
