@@ -88,50 +88,56 @@ class CamundaRestWalkIT extends BatonIT {
   }
 
   @Test
-  void shouldAnswerEveryCamundaEndpointByTheRoleTableUnderBothPrefixes() {
+  void shouldAnswerEveryCamundaEndpointByTheRoleTableUnderBothPrefixes() throws Exception {
     // given every endpoint, and one caller per role
     List<Endpoint> endpoints = endpoints();
     assertThat(endpoints).hasSizeGreaterThan(300);
     ensureWorker();
-    List<String> wrong = new ArrayList<>();
-    List<String> serverErrors = new ArrayList<>();
+    List.of(Roles.ANALYST, Roles.OPERATOR, Roles.ADMIN).forEach(RoleUsers::of);
+    List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> serverErrors = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    // when each calls each endpoint under both prefixes
+    // when each calls each endpoint under both prefixes (four at a time: about 4,000 calls)
+    java.util.concurrent.ExecutorService callers =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
     for (Endpoint endpoint : endpoints) {
       for (String prefix : PREFIXES) {
-        // lists stay short whatever the shared database holds; other resources ignore the paging
-        String url =
-            prefix
-                + endpoint.path().replaceAll("\\{[^}]+}", "walk-x")
-                + (endpoint.method().equals("GET") ? "?firstResult=0&maxResults=1" : "");
-        check(wrong, serverErrors, "anonymous", given(), endpoint, url, false);
-        // a worker's own protocol calls are WorkerCredentialsIT's; everything else is refused
-        if (!endpoint.root().equals("/external-task")) {
-          check(
-              wrong,
-              serverErrors,
-              "worker",
-              given().auth().preemptive().basic(workerId, workerKey),
-              endpoint,
-              url,
-              false);
-        }
-        for (String role : List.of(Roles.ANALYST, Roles.OPERATOR, Roles.ADMIN)) {
-          check(
-              wrong,
-              serverErrors,
-              role,
-              RoleUsers.as(role),
-              endpoint,
-              url,
-              allowed(role, endpoint));
-        }
+        calls.add(callers.submit(() -> walk(wrong, serverErrors, endpoint, prefix)));
       }
     }
+    for (java.util.concurrent.Future<?> call : calls) {
+      call.get();
+    }
+    callers.shutdown();
 
     // then
     assertThat(wrong).as("answers that differ from the role table").isEmpty();
     assertThat(serverErrors).as("5xx answers to a refused or bad call").isEmpty();
+  }
+
+  private static void walk(
+      List<String> wrong, List<String> serverErrors, Endpoint endpoint, String prefix) {
+    // lists stay short whatever the shared database holds; other resources ignore the paging
+    String url =
+        prefix
+            + endpoint.path().replaceAll("\\{[^}]+}", "walk-x")
+            + (endpoint.method().equals("GET") ? "?firstResult=0&maxResults=1" : "");
+    check(wrong, serverErrors, "anonymous", given(), endpoint, url, false);
+    // a worker's own protocol calls are WorkerCredentialsIT's; everything else is refused
+    if (!endpoint.root().equals("/external-task")) {
+      check(
+          wrong,
+          serverErrors,
+          "worker",
+          given().auth().preemptive().basic(workerId, workerKey),
+          endpoint,
+          url,
+          false);
+    }
+    for (String role : List.of(Roles.ANALYST, Roles.OPERATOR, Roles.ADMIN)) {
+      check(wrong, serverErrors, role, RoleUsers.as(role), endpoint, url, allowed(role, endpoint));
+    }
   }
 
   /** The role table of docs/security.md for Camunda REST, written out independently. */

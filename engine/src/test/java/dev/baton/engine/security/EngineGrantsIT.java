@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -36,6 +37,7 @@ class EngineGrantsIT extends BatonIT {
   @Autowired private RepositoryService repository;
   @Autowired private RuntimeService runtime;
   @Autowired private FilterService filters;
+  @Autowired private ExternalTaskService externalTasks;
   @Autowired private RoleGrantsBootstrap grants;
 
   @AfterEach
@@ -55,7 +57,7 @@ class EngineGrantsIT extends BatonIT {
     // when / then
     assertRefused(() -> identity.createMembership("engine-op", Roles.ADMIN));
     assertRefused(() -> identity.saveUser(demo));
-    assertRefused(() -> identity.saveUser(identity.newUser("engine-new-admin")));
+    assertRefused(() -> identity.saveUser(identity.newUser("enginenewadmin")));
     assertRefused(() -> authorizations.saveAuthorization(allOnUsers()));
     assertRefused(() -> filters.saveFilter(filters.newTaskFilter("mine")));
     assertRefused(() -> deploy("engine-op"));
@@ -63,7 +65,7 @@ class EngineGrantsIT extends BatonIT {
     identity.clearAuthentication();
     assertThat(identity.createUserQuery().memberOfGroup(Roles.ADMIN).count()).isEqualTo(admins);
     assertThat(identity.checkPassword("demo", "demo")).isTrue();
-    assertThat(identity.createUserQuery().userId("engine-new-admin").count()).isZero();
+    assertThat(identity.createUserQuery().userId("enginenewadmin").count()).isZero();
     assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(authorizationCount);
     assertThat(filters.createFilterQuery().filterName("mine").count()).isZero();
     assertThat(repository.createDeploymentQuery().deploymentName("engine-op").count()).isZero();
@@ -155,7 +157,9 @@ class EngineGrantsIT extends BatonIT {
   private void awaitExternalTask(String instanceId) {
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(30))
-        .until(() -> runtime.createExternalTaskQuery().processInstanceId(instanceId).count() == 1);
+        .until(
+            () ->
+                externalTasks.createExternalTaskQuery().processInstanceId(instanceId).count() == 1);
   }
 
   private void signIn(String user, String group) {
