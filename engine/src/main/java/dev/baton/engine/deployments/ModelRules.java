@@ -98,7 +98,8 @@ final class ModelRules {
     if (name.startsWith("xmlns") || "xmlns".equals(attribute.getPrefix())) {
       return;
     }
-    if (JAVA_CLASS_ATTRIBUTES.contains(name) && attribute.getNamespaceURI() != null) {
+    if (JAVA_CLASS_ATTRIBUTES.contains(name)
+        && (attribute.getNamespaceURI() != null || isExtension(element))) {
       if (!settings.isJavaClasses()) {
         problems.add(
             Problem.error(
@@ -177,6 +178,14 @@ final class ModelRules {
                         + owner(element)
                         + "' is refused: "
                         + why)));
+  }
+
+  /** Camunda's extension elements (listeners, connectors...) carry unqualified attributes. */
+  private static boolean isExtension(Element element) {
+    String namespace = element.getNamespaceURI();
+    return namespace != null
+        && (namespace.startsWith("http://camunda.org/schema/")
+            || namespace.startsWith("http://activiti.org/"));
   }
 
   private boolean isAllowedLanguage(String language) {
