@@ -2,8 +2,12 @@ package dev.baton.engine.deployments;
 
 import dev.baton.adapters.AdapterBinding;
 import dev.baton.adapters.AdapterDelegate;
+import dev.baton.engine.system.BatonProperties;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -15,6 +19,8 @@ import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimeCycle;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
@@ -22,18 +28,22 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 /**
  * Baton's rules for a parsed diagram: what the engine can execute here. A service task is bound to
  * an adapter Baton knows or to an external topic; no Java classes, no expressions that call beans,
- * no scripts unless allowed; every executable process has a start event and a history time to live.
+ * no scripts unless allowed; every executable process has a start event and a history time to live;
+ * no timer cycle repeats faster than the minimum. What holds for every model file (the closed
+ * expression language, Java classes wherever they appear) comes from {@link ModelRules}.
  */
 final class BpmnRules {
 
   private static final String ADAPTER_EXPRESSION = "${" + AdapterDelegate.BEAN_NAME + "}";
 
   private final Set<String> adapters;
+  private final BatonProperties.Models settings;
   private final boolean allowScripts;
 
-  BpmnRules(Set<String> adapters, boolean allowScripts) {
+  BpmnRules(Set<String> adapters, BatonProperties.Models settings) {
     this.adapters = adapters;
-    this.allowScripts = allowScripts;
+    this.settings = settings;
+    this.allowScripts = settings.isScripts();
   }
 
   List<Problem> check(BpmnModelInstance model) {
@@ -103,7 +113,49 @@ final class BpmnRules {
     if (!allowScripts) {
       scripts(model, problems);
     }
-    return problems;
+    timers(model, problems);
+    problems.addAll(
+        ModelRules.check(model.getDocument().getDomSource().getNode(), ModelType.BPMN, settings));
+    return once(problems);
+  }
+
+  /** A cycle given as text is read now; one given as an expression is held at run time. */
+  private void timers(BpmnModelInstance model, List<Problem> problems) {
+    Duration minimum = settings.getMinTimerCycle();
+    for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+      TimeCycle cycle = timer.getTimeCycle();
+      String text = cycle == null ? null : cycle.getTextContent();
+      if (text == null || ExpressionVocabulary.isExpression(text)) {
+        continue;
+      }
+      TimerCycles.shortestPeriod(text, new Date())
+          .filter(period -> period.compareTo(minimum) < 0)
+          .ifPresent(
+              period -> {
+                String owner = owner(timer);
+                problems.add(
+                    Problem.error(
+                        "timer-cycle",
+                        owner,
+                        "The timer cycle '"
+                            + text.trim()
+                            + "' on '"
+                            + owner
+                            + "' fires every "
+                            + period.toMillis()
+                            + " ms; at least "
+                            + minimum.toMillis()
+                            + " ms apart is accepted"));
+              });
+    }
+  }
+
+  /** One problem per rule and element: the typed and the generic pass may both see one. */
+  private static List<Problem> once(List<Problem> problems) {
+    Set<String> seen = new HashSet<>();
+    return problems.stream()
+        .filter(p -> p.elementId() == null || seen.add(p.rule() + "|" + p.elementId()))
+        .toList();
   }
 
   private void binding(
@@ -115,6 +167,16 @@ final class BpmnRules {
       String topic,
       List<Problem> problems) {
     String id = task.getId();
+    boolean javaAllowed = settings.isJavaClasses();
+    if (javaClass != null && javaAllowed) {
+      return;
+    }
+    if (javaAllowed
+        && (expression != null
+            || (delegateExpression != null
+                && !ADAPTER_EXPRESSION.equals(delegateExpression.trim())))) {
+      return;
+    }
     if (javaClass != null) {
       problems.add(
           Problem.error(
@@ -230,7 +292,7 @@ final class BpmnRules {
   }
 
   private void listener(String owner, String javaClass, boolean script, List<Problem> problems) {
-    if (javaClass != null) {
+    if (javaClass != null && !settings.isJavaClasses()) {
       problems.add(
           Problem.error(
               "java-class",

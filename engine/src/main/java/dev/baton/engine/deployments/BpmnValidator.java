@@ -3,7 +3,6 @@ package dev.baton.engine.deployments;
 import dev.baton.adapters.AdapterRegistry;
 import dev.baton.engine.system.BatonProperties;
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -12,7 +11,7 @@ import org.camunda.bpm.model.xml.ModelException;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a BPMN file before anything is deployed: size, safe XML, the BPMN schema, Baton's rules.
+ * Checks a model file before anything is deployed: size, safe XML, the BPMN schema, Baton's rules.
  * The console's lint, Baton's deploy API and the engine's own deployments all use it.
  */
 @Component
@@ -20,16 +19,57 @@ public class BpmnValidator {
 
   private final AdapterRegistry adapters;
   private final BatonProperties.Deployments settings;
+  private final BatonProperties.Models models;
 
   BpmnValidator(AdapterRegistry adapters, BatonProperties properties) {
     this.adapters = adapters;
     this.settings = properties.getDeployments();
+    this.models = properties.getModels();
   }
 
   /** Every problem found; empty when the file may be deployed. */
   public List<Problem> validate(byte[] xml) {
-    if (xml.length > settings.getMaxSize().toBytes()) {
+    Optional<Problem> unacceptable = safe(xml);
+    if (unacceptable.isPresent()) {
+      return List.of(unacceptable.get());
+    }
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
+    } catch (ModelException e) {
+      return List.of(Problem.parse("Not valid BPMN: " + rootMessage(e), null, null));
+    }
+    return new BpmnRules(adapters.names(), models).check(model);
+  }
+
+  /**
+   * Every problem of a DMN or CMMN file by the rules all models share (the engine reads the rest);
+   * a CMMN file is refused whole unless an admin has turned CMMN on.
+   */
+  List<Problem> validate(ModelType type, byte[] xml) {
+    if (type == ModelType.BPMN) {
+      return validate(xml);
+    }
+    if (type == ModelType.CMMN && !models.isCmmn()) {
       return List.of(
+          Problem.error(
+              "cmmn", null, "CMMN case definitions are not accepted (an admin can turn CMMN on)"));
+    }
+    Optional<Problem> unacceptable = safe(xml);
+    if (unacceptable.isPresent()) {
+      return List.of(unacceptable.get());
+    }
+    try {
+      return ModelRules.check(SafeXml.parse(xml), type, models);
+    } catch (IllegalArgumentException e) {
+      return List.of(Problem.parse("Not valid XML: " + rootMessage(e), null, null));
+    }
+  }
+
+  /** Size, then the safe streaming pass (no DOCTYPE, no entities, bounded depth). */
+  private Optional<Problem> safe(byte[] xml) {
+    if (xml.length > settings.getMaxSize().toBytes()) {
+      return Optional.of(
           Problem.error(
               "size",
               null,
@@ -39,19 +79,7 @@ public class BpmnValidator {
                   + settings.getMaxSize().toBytes()
                   + " are accepted"));
     }
-    Optional<Problem> unsafe = SafeXml.check(xml);
-    if (unsafe.isPresent()) {
-      return List.of(unsafe.get());
-    }
-    BpmnModelInstance model;
-    try {
-      model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
-    } catch (ModelException e) {
-      return List.of(Problem.parse("Not valid BPMN: " + rootMessage(e), null, null));
-    }
-    List<Problem> problems =
-        new ArrayList<>(new BpmnRules(adapters.names(), settings.isAllowScripts()).check(model));
-    return problems;
+    return SafeXml.check(xml, models.getMaxXmlDepth());
   }
 
   /** The parsed model of a file that {@link #validate} accepted. */

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Holds every new deployment to Baton's rules inside the engine, whichever way it came in: Baton's
- * API, Camunda's {@code /engine-rest/deployment/create}, or the classpath. A BPMN file with errors
- * fails the whole deployment, so nothing of it is stored. A DMN file the engine cannot read is
- * refused here too, as a parse error (400 over REST) rather than the engine's internal error.
+ * API, Camunda's {@code /engine-rest/deployment/create} and redeploy, or the classpath. Each
+ * resource is checked as the model the engine will parse it as, by the engine's own suffix rules
+ * ({@link ModelType}), not by its last extension. A model with errors fails the whole deployment,
+ * so nothing of it is stored. A DMN file the engine cannot read is refused here too, as a parse
+ * error (400 over REST) rather than the engine's internal error.
  */
 @Component
 class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
@@ -49,16 +51,19 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     }
     for (ResourceEntity resource : resources.values()) {
       String name = resource.getName();
-      if (name != null && (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml"))) {
-        check(name, resource.getBytes());
-      } else if (name != null && name.endsWith(".dmn")) {
+      ModelType type = ModelType.of(name).orElse(null);
+      if (type == null) {
+        continue;
+      }
+      check(name, type, resource.getBytes());
+      if (type == ModelType.DMN) {
         checkDecisions(name, resource.getBytes());
       }
     }
   }
 
-  private void check(String resource, byte[] xml) {
-    List<Problem> problems = validator.validate(xml);
+  private void check(String resource, ModelType type, byte[] xml) {
+    List<Problem> problems = validator.validate(type, xml);
     List<org.camunda.bpm.engine.Problem> errors =
         problems.stream()
             .filter(Problem::isError)

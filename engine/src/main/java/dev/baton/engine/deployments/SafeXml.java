@@ -11,7 +11,9 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * A first pass over uploaded XML with a parser that resolves nothing: it must be well-formed and
  * carry no DOCTYPE, which shuts out external entities (XXE) and entity expansion (billion laughs)
- * before any other parser sees the file. BPMN never needs a DOCTYPE.
+ * before any other parser sees the file. BPMN never needs a DOCTYPE. Elements may nest only so
+ * deep: the engine's parsers recurse per level, and a file nested 50,000 deep overflows their stack
+ * after seconds of work; this pass stops at the first level too many.
  */
 final class SafeXml {
 
@@ -26,15 +28,30 @@ final class SafeXml {
   private SafeXml() {}
 
   /** The problem that makes the bytes unacceptable as XML, if any. */
-  static Optional<Problem> check(byte[] xml) {
+  static Optional<Problem> check(byte[] xml, int maxDepth) {
     if (xml.length == 0) {
       return Optional.of(Problem.parse("The file is empty", null, null));
     }
     XMLStreamReader reader = null;
     try {
       reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
+      int depth = 0;
       while (reader.hasNext()) {
         int event = reader.next();
+        if (event == XMLStreamConstants.START_ELEMENT && ++depth > maxDepth) {
+          Location at = reader.getLocation();
+          return Optional.of(
+              new Problem(
+                  "depth",
+                  null,
+                  "Elements are nested more than " + maxDepth + " levels deep",
+                  "error",
+                  at.getLineNumber(),
+                  at.getColumnNumber()));
+        }
+        if (event == XMLStreamConstants.END_ELEMENT) {
+          depth--;
+        }
         if (event == XMLStreamConstants.DTD) {
           Location at = reader.getLocation();
           return Optional.of(
@@ -77,6 +94,26 @@ final class SafeXml {
           // nothing was opened that needs closing
         }
       }
+    }
+  }
+
+  /**
+   * A namespace-aware DOM of bytes {@link #check} accepted, read by a parser that refuses any
+   * DOCTYPE itself too.
+   */
+  static org.w3c.dom.Document parse(byte[] xml) {
+    try {
+      javax.xml.parsers.DocumentBuilderFactory factory =
+          javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setXIncludeAware(false);
+      factory.setExpandEntityReferences(false);
+      return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    } catch (javax.xml.parsers.ParserConfigurationException
+        | org.xml.sax.SAXException
+        | java.io.IOException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
   }
 }

@@ -1,6 +1,9 @@
 package dev.baton.engine.system;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -22,6 +25,9 @@ public class BatonProperties {
   /** What deployments may contain. */
   private final Deployments deployments = new Deployments();
 
+  /** What models (BPMN, DMN, CMMN) may make the engine do. */
+  private final Models models = new Models();
+
   /** What the engine's history keeps beyond what the console shows. */
   private final History history = new History();
 
@@ -34,6 +40,10 @@ public class BatonProperties {
 
   public History getHistory() {
     return history;
+  }
+
+  public Models getModels() {
+    return models;
   }
 
   public Deployments getDeployments() {
@@ -337,9 +347,6 @@ public class BatonProperties {
     /** Largest BPMN file accepted, in bytes (e.g. 5MB). */
     private DataSize maxSize = DataSize.ofMegabytes(5);
 
-    /** Let script tasks and script listeners through (they run any code in the engine). */
-    private boolean allowScripts = false;
-
     public DataSize getMaxSize() {
       return maxSize;
     }
@@ -347,13 +354,79 @@ public class BatonProperties {
     public void setMaxSize(DataSize maxSize) {
       this.maxSize = maxSize;
     }
+  }
 
-    public boolean isAllowScripts() {
-      return allowScripts;
+  /**
+   * What a model may make the engine do. Expressions always stay within Baton's closed language
+   * (deployments/ExpressionVocabulary); the switches below let in what runs arbitrary code, for an
+   * administrator who trusts everyone who can deploy.
+   */
+  public static class Models {
+
+    /** Let scripts through: script tasks, script listeners, script mappings and conditions. */
+    private boolean scripts = false;
+
+    /** Let Java classes through: camunda:class and variableMappingClass anywhere. */
+    private boolean javaClasses = false;
+
+    /** Let CMMN case definitions be parsed and deployed at all. */
+    private boolean cmmn = false;
+
+    /** DMN expression languages accepted (names as in expressionLanguage, case-insensitive). */
+    private Set<String> dmnLanguages = new LinkedHashSet<>(List.of("feel"));
+
+    /** Shortest period of a repeating timer (timeCycle), at deploy and at run time. */
+    private Duration minTimerCycle = Duration.ofSeconds(1);
+
+    /** Deepest element nesting accepted in a model file, in levels (real diagrams use under 10). */
+    private int maxXmlDepth = 100;
+
+    public boolean isScripts() {
+      return scripts;
     }
 
-    public void setAllowScripts(boolean allowScripts) {
-      this.allowScripts = allowScripts;
+    public void setScripts(boolean scripts) {
+      this.scripts = scripts;
+    }
+
+    public boolean isJavaClasses() {
+      return javaClasses;
+    }
+
+    public void setJavaClasses(boolean javaClasses) {
+      this.javaClasses = javaClasses;
+    }
+
+    public boolean isCmmn() {
+      return cmmn;
+    }
+
+    public void setCmmn(boolean cmmn) {
+      this.cmmn = cmmn;
+    }
+
+    public Set<String> getDmnLanguages() {
+      return dmnLanguages;
+    }
+
+    public void setDmnLanguages(Set<String> dmnLanguages) {
+      this.dmnLanguages = dmnLanguages;
+    }
+
+    public Duration getMinTimerCycle() {
+      return minTimerCycle;
+    }
+
+    public void setMinTimerCycle(Duration minTimerCycle) {
+      this.minTimerCycle = minTimerCycle;
+    }
+
+    public int getMaxXmlDepth() {
+      return maxXmlDepth;
+    }
+
+    public void setMaxXmlDepth(int maxXmlDepth) {
+      this.maxXmlDepth = maxXmlDepth;
     }
   }
 

@@ -62,7 +62,9 @@ class DeploymentCorpusIT extends BatonIT {
       assertThat(problems.getList("problems.rule"))
           .allSatisfy(
               rule ->
-                  assertThat(rule).isIn("java-class", "bean-expression", "script-task", "script"));
+                  assertThat(rule)
+                      .isIn(
+                          "java-class", "bean-expression", "expression", "script-task", "script"));
       assertThat(problems.getList("problems.elementId")).doesNotContainNull();
       return;
     }

@@ -12,7 +12,8 @@ class ExpressionBeansIT extends BatonIT {
 
   @Test
   void shouldNotResolveSpringBeansFromDiagramExpressions() {
-    // given a diagram whose condition asks for one of Baton's own services
+    // given a diagram whose condition asks for one of Baton's own services (a plain identifier,
+    // which the closed expression language lets through to the resolver)
     String key = "beans" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     String xml =
         """
@@ -23,7 +24,7 @@ class ExpressionBeansIT extends BatonIT {
             <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="gate" />
             <bpmn:exclusiveGateway id="gate" default="other" />
             <bpmn:sequenceFlow id="toEnd" sourceRef="gate" targetRef="end">
-              <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${systemService.info(null) != null}</bpmn:conditionExpression>
+              <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${systemService != null}</bpmn:conditionExpression>
             </bpmn:sequenceFlow>
             <bpmn:sequenceFlow id="other" sourceRef="gate" targetRef="end" />
             <bpmn:endEvent id="end" />
