@@ -2,6 +2,7 @@ package dev.baton.engine.variables;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.system.BatonProperties;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -26,7 +27,8 @@ class VariablesConfiguration {
   /**
    * Camunda's own check, off by default: before Spin turns a stored {@code Object} value into Java
    * objects (a worker fetching with {@code deserializeValues}, an operator reading variables), each
-   * class it names must pass {@link VariablePolicy#allowsClass}.
+   * class it names must pass {@link VariablePolicy#allowsClass}. A stored value that fails this (or
+   * cannot be parsed) is read serialized instead of failing the read ({@link ReadableSerializer}).
    */
   @Bean
   ProcessEnginePlugin deserializationTypeValidation(VariablePolicy policy) {
@@ -36,6 +38,14 @@ class VariablesConfiguration {
         configuration.setDeserializationTypeValidationEnabled(true);
         configuration.setDeserializationTypeValidator(policy::allowsClass);
         configuration.setJavaSerializationFormatEnabled(false);
+      }
+
+      // after every plugin's postInit: Spin registers its serializers there
+      @Override
+      public void postProcessEngineBuild(ProcessEngine engine) {
+        ReadableSerializer.wrapAll(
+            ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getVariableSerializers());
       }
 
       @Override
