@@ -14,7 +14,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -47,15 +51,25 @@ public class VariableInputFilter extends OncePerRequestFilter {
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String contentType = request.getContentType();
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return contentType == null
-        || !contentType.toLowerCase(Locale.ROOT).contains("json")
-        || !(path.startsWith(ApiPaths.ENGINE_REST + "/") || path.startsWith(ApiPaths.API + "/"));
+    return !isBinaryUpload(request)
+        && (contentType == null
+            || !contentType.toLowerCase(Locale.ROOT).contains("json")
+            || !(path.startsWith(ApiPaths.ENGINE_REST + "/")
+                || path.startsWith(ApiPaths.API + "/")));
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (isBinaryUpload(request)) {
+      refuse(
+          request,
+          response,
+          HttpStatus.BAD_REQUEST,
+          "Binary variable uploads (Bytes, File, serialized objects) are refused; send JSON values");
+      return;
+    }
     byte[] body;
     try (InputStream in = request.getInputStream()) {
       body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
@@ -124,6 +138,34 @@ public class VariableInputFilter extends OncePerRequestFilter {
       }
     }
     return true;
+  }
+
+  /**
+   * Camunda's multipart door for variables ({@code …/variables/{name}/data}: Bytes, File, Java or
+   * JSON objects by class name), on the path as Jersey will read it: percent-decoded, without
+   * matrix parameters or a trailing slash.
+   */
+  static boolean isBinaryUpload(HttpServletRequest request) {
+    String method = request.getMethod();
+    if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+      return false;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!path.startsWith(ApiPaths.ENGINE_REST + "/")) {
+      return false;
+    }
+    List<String> segments = new ArrayList<>();
+    for (String segment : path.split("/")) {
+      int matrix = segment.indexOf(';');
+      String plain = matrix < 0 ? segment : segment.substring(0, matrix);
+      if (!plain.isEmpty()) {
+        segments.add(URLDecoder.decode(plain.replace("+", "%2B"), StandardCharsets.UTF_8));
+      }
+    }
+    int last = segments.size() - 1;
+    return last >= 2
+        && segments.get(last).equalsIgnoreCase("data")
+        && segments.get(last - 2).toLowerCase(Locale.ROOT).endsWith("variables");
   }
 
   private static boolean isEngineRest(HttpServletRequest request) {

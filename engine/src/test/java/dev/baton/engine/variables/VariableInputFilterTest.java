@@ -118,4 +118,33 @@ class VariableInputFilterTest {
     filter.doFilter(request, response, chain);
     return response;
   }
+
+  @Test
+  void shouldRefuseBinaryVariableUploadsHoweverThePathIsWritten() throws Exception {
+    for (String uri :
+        new String[] {
+          "/engine-rest/process-instance/1/variables/x/data",
+          "/engine-rest/engine/default/execution/1/localVariables/x/data/",
+          "/engine-rest/task/1/variables/x/%64ata",
+          "/engine-rest/process-instance/1/variables/x/data;a=b"
+        }) {
+      // given
+      MockHttpServletRequest request = new MockHttpServletRequest("POST", uri);
+      request.setContentType("multipart/form-data; boundary=b");
+      request.setContent("--b--".getBytes(StandardCharsets.UTF_8));
+      MockFilterChain chain = new MockFilterChain();
+      MockHttpServletResponse response = new MockHttpServletResponse();
+
+      // when
+      filter.doFilter(request, response, chain);
+
+      // then
+      assertThat(response.getStatus()).as(uri).isEqualTo(400);
+      assertThat(response.getContentAsString()).contains("Binary variable uploads");
+      assertThat(chain.getRequest()).isNull();
+    }
+    MockHttpServletRequest read =
+        new MockHttpServletRequest("GET", "/engine-rest/process-instance/1/variables/x/data");
+    assertThat(VariableInputFilter.isBinaryUpload(read)).isFalse();
+  }
 }
