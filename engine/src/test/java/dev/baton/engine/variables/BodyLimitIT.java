@@ -21,14 +21,19 @@ class BodyLimitIT extends BatonIT {
   @Test
   void shouldRefuseConcurrentBigBodiesWith413AndStayHealthy() throws Exception {
     // given: eight clients at once, four declaring 57 MB bodies, four streaming chunked bodies
-    // past the 10 MB limit, all to the variables of an instance
+    // past the 10 MB limit, to the variables of an instance and to a worker's complete (which
+    // the worker gate would otherwise buffer)
     String instance = startOrder("limit-" + System.nanoTime(), 12);
     ExecutorService clients = Executors.newFixedThreadPool(8);
     List<Future<RawHttp.Answer>> answers = new ArrayList<>();
     try {
       for (int i = 0; i < 8; i++) {
         boolean chunked = i % 2 == 1;
-        answers.add(clients.submit(() -> putVariables(instance, chunked)));
+        String path =
+            i % 4 == 3
+                ? "/engine-rest/external-task/some-task/complete"
+                : "/engine-rest/process-instance/" + instance + "/variables";
+        answers.add(clients.submit(() -> post(path, chunked)));
       }
 
       // then: each is a 413 problem
@@ -49,11 +54,11 @@ class BodyLimitIT extends BatonIT {
     assertThat(startOrder("limit-after-" + System.nanoTime(), 12)).isNotBlank();
   }
 
-  private RawHttp.Answer putVariables(String instance, boolean chunked) throws Exception {
+  private RawHttp.Answer post(String path, boolean chunked) throws Exception {
     String head =
-        "POST /engine-rest/process-instance/"
-            + instance
-            + "/variables HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+        "POST "
+            + path
+            + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
             + RawHttp.basic(USER)
             + "\r\nContent-Type: application/json\r\nConnection: close\r\n"
             + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + BIG + "\r\n")
