@@ -92,7 +92,18 @@ public final class JsonVariables {
     return json;
   }
 
-  /** One variable as a JSON-compatible value. */
+  /** The marker shown in place of a stored value that cannot be read, with the reason. */
+  public static String unreadable(String type, JsonProcessingException e) {
+    String reason = String.valueOf(e.getOriginalMessage());
+    int newline = reason.indexOf('\n');
+    return "<unreadable "
+        + type
+        + ": "
+        + (newline < 0 ? reason : reason.substring(0, newline))
+        + ">";
+  }
+
+  /** One variable as a JSON-compatible value; unreadable stored JSON becomes a marker. */
   public static Object valueToJson(TypedValue value, ObjectMapper mapper) {
     if (value == null) {
       return null;
@@ -105,11 +116,13 @@ public final class JsonVariables {
             + serializable.getSerializationDataFormat()
             + ">";
       }
+      String serialized = serializable.getValueSerialized();
       try {
-        String serialized = serializable.getValueSerialized();
         return serialized == null ? null : mapper.readTree(serialized);
       } catch (JsonProcessingException e) {
-        throw new IllegalStateException("stored JSON variable cannot be read", e);
+        // a value stored before today's limits (e.g. nested deeper than the parser allows) must
+        // not take the rest of the page with it
+        return unreadable(serializable.getType().getName(), e);
       }
     }
     Object plain = value.getValue();

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 
 class JsonVariablesTest {
@@ -81,5 +82,22 @@ class JsonVariablesTest {
 
     // then
     assertThat(json).isEqualTo("<object in application/x-java-serialized-object>");
+  }
+
+  @Test
+  void shouldShowStoredJsonTooDeepToReadAsUnreadableAndKeepTheOtherVariables() {
+    // given: a Json value stored before nesting was bounded, deeper than the parser reads
+    String deep = "[".repeat(3000) + "]".repeat(3000);
+    VariableMap variables =
+        Variables.createVariables()
+            .putValueTyped("deep", SpinValues.jsonValue(deep).create())
+            .putValue("orderId", "A-1");
+
+    // when
+    Map<String, Object> json = JsonVariables.toJson(variables, mapper);
+
+    // then
+    assertThat(json.get("deep")).asString().startsWith("<unreadable json: ").contains("depth");
+    assertThat(json.get("orderId")).isEqualTo("A-1");
   }
 }

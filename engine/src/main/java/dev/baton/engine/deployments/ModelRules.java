@@ -23,6 +23,10 @@ import org.w3c.dom.Node;
  */
 final class ModelRules {
 
+  /** A FEEL function definition whose body is Java: {@code function(x) external {java: ...}}. */
+  private static final java.util.regex.Pattern FEEL_EXTERNAL =
+      java.util.regex.Pattern.compile("function\\s*\\([^)]*\\)\\s*external\\b");
+
   private static final String ADAPTER_EXPRESSION = "${" + AdapterDelegate.BEAN_NAME + "}";
   private static final Set<String> JAVA_CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass");
   private static final Set<String> DELEGATE_ATTRIBUTES =
@@ -84,10 +88,20 @@ final class ModelRules {
     for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
       if (child instanceof Element childElement) {
         element(childElement);
-      } else if (expressions
-          && (child.getNodeType() == Node.TEXT_NODE
-              || child.getNodeType() == Node.CDATA_SECTION_NODE)) {
-        expression(element, child.getNodeValue());
+      } else if (child.getNodeType() == Node.TEXT_NODE
+          || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+        if (expressions) {
+          expression(element, child.getNodeValue());
+        } else if (type == ModelType.DMN && FEEL_EXTERNAL.matcher(child.getNodeValue()).find()) {
+          // the FEEL engine refuses to run it too, but only when evaluated, as a server error
+          problems.add(
+              Problem.error(
+                  "feel-external",
+                  owner(element),
+                  "'"
+                      + owner(element)
+                      + "' defines an external (Java) FEEL function, which Baton does not run"));
+        }
       }
     }
   }

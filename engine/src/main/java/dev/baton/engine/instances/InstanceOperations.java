@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.system.ConflictException;
 import dev.baton.engine.system.NotFoundException;
+import dev.baton.engine.variables.VariablePolicy;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -19,11 +20,14 @@ public class InstanceOperations {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final ObjectMapper mapper;
+  private final VariablePolicy policy;
 
-  InstanceOperations(RuntimeService runtime, HistoryService history, ObjectMapper mapper) {
+  InstanceOperations(
+      RuntimeService runtime, HistoryService history, ObjectMapper mapper, VariablePolicy policy) {
     this.runtime = runtime;
     this.history = history;
     this.mapper = mapper;
+    this.policy = policy;
   }
 
   /** Sets a variable after checking the value against its type; nothing is saved when it fails. */
@@ -33,6 +37,7 @@ public class InstanceOperations {
     }
     requireRunning(instanceId);
     TypedValue typed = VariableValues.typed(type, value, mapper);
+    policy.check(name, typed);
     runtime.setVariable(instanceId, name, typed);
   }
 

@@ -3,6 +3,7 @@ package dev.baton.engine.instances;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.adapters.JsonVariables;
 import dev.baton.engine.system.NotFoundException;
+import dev.baton.engine.variables.VariablePolicy;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -30,21 +31,25 @@ public class InstanceService {
   private final HistoryService history;
   private final RepositoryService repository;
   private final ObjectMapper mapper;
+  private final VariablePolicy policy;
 
   InstanceService(
       RuntimeService runtime,
       HistoryService history,
       RepositoryService repository,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      VariablePolicy policy) {
     this.runtime = runtime;
     this.history = history;
     this.repository = repository;
     this.mapper = mapper;
+    this.policy = policy;
   }
 
   /** Starts the latest version of {@code key}; all input is checked before anything is written. */
   public InstanceView start(String key, StartInstanceRequest request) {
     VariableMap variables = JsonVariables.fromJson(request.variables());
+    variables.forEach((name, value) -> policy.check(name, variables.getValueTyped(name)));
     ProcessDefinition definition =
         repository
             .createProcessDefinitionQuery()

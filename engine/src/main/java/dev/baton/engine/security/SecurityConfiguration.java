@@ -5,6 +5,7 @@ import static dev.baton.engine.security.CanonicalPathMatcher.paths;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.system.ApiPaths;
 import dev.baton.engine.system.BatonProperties;
+import dev.baton.engine.variables.VariableInputFilter;
 import dev.baton.engine.workers.ExternalTaskGate;
 import dev.baton.engine.workers.TaskActivity;
 import dev.baton.engine.workers.WorkerAccess;
@@ -211,8 +212,9 @@ class SecurityConfiguration {
             new LoginThrottleFilter(throttle, mapper), UsernamePasswordAuthenticationFilter.class)
         .addFilterAfter(
             new ExternalTaskGate(workerAccess, taskActivity, mapper), AuthorizationFilter.class)
-        .addFilterAfter(new JavaSerializationFilter(mapper), ExternalTaskGate.class)
-        .addFilterAfter(new EngineUserFilter(identity), JavaSerializationFilter.class);
+        .addFilterAfter(
+            new VariableInputFilter(mapper, properties.getVariables()), ExternalTaskGate.class)
+        .addFilterAfter(new EngineUserFilter(identity), VariableInputFilter.class);
     return http.build();
   }
 }

@@ -1,6 +1,7 @@
 package dev.baton.engine.system;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +34,13 @@ public class BatonProperties {
 
   /** Starting instances. */
   private final Instances instances = new Instances();
+
+  /** What variables and request bodies may contain, at every way in. */
+  private final Variables variables = new Variables();
+
+  public Variables getVariables() {
+    return variables;
+  }
 
   public Instances getInstances() {
     return instances;
@@ -77,6 +85,57 @@ public class BatonProperties {
 
     public void setIdempotencyKeyRetention(Duration idempotencyKeyRetention) {
       this.idempotencyKeyRetention = idempotencyKeyRetention;
+    }
+  }
+
+  /** Variable values and request bodies: types, classes, sizes, nesting. */
+  public static class Variables {
+
+    /**
+     * Classes (fully qualified names) that {@code Object} variables may name, besides the JDK value
+     * and collection types that cannot run code; empty by default.
+     */
+    private List<String> allowedObjectClasses = new ArrayList<>();
+
+    /** Largest request body, in bytes (e.g. 10MB); larger ones are refused with 413. */
+    private DataSize maxBodySize = DataSize.ofMegabytes(10);
+
+    /** Largest {@code Json} variable value, in bytes of its JSON text (e.g. 1MB). */
+    private DataSize maxJsonSize = DataSize.ofMegabytes(1);
+
+    /** Deepest nesting of a JSON value, in levels of objects and arrays. */
+    private int maxDepth = 100;
+
+    public List<String> getAllowedObjectClasses() {
+      return allowedObjectClasses;
+    }
+
+    public void setAllowedObjectClasses(List<String> allowedObjectClasses) {
+      this.allowedObjectClasses = allowedObjectClasses;
+    }
+
+    public DataSize getMaxBodySize() {
+      return maxBodySize;
+    }
+
+    public void setMaxBodySize(DataSize maxBodySize) {
+      this.maxBodySize = maxBodySize;
+    }
+
+    public DataSize getMaxJsonSize() {
+      return maxJsonSize;
+    }
+
+    public void setMaxJsonSize(DataSize maxJsonSize) {
+      this.maxJsonSize = maxJsonSize;
+    }
+
+    public int getMaxDepth() {
+      return maxDepth;
+    }
+
+    public void setMaxDepth(int maxDepth) {
+      this.maxDepth = maxDepth;
     }
   }
 

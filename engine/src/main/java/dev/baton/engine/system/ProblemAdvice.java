@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -43,6 +44,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   })
   ProblemDetail badRequest(RuntimeException e) {
     return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
+  }
+
+  /** Spring Security's firewall refused a header value (e.g. control or non-ASCII characters). */
+  @ExceptionHandler(RequestRejectedException.class)
+  ProblemDetail rejected(RequestRejectedException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "Bad request",
+        "The request has a header or parameter with characters that are not allowed");
   }
 
   @ExceptionHandler(InvalidBpmnException.class)

@@ -3,7 +3,10 @@ package dev.baton.engine.system;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import java.time.Clock;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +20,13 @@ class SystemConfiguration {
   @Bean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** {@code /actuator/health} component {@code engineDatabase}: a query on the engine's tables. */
+  @Bean
+  HealthIndicator engineDatabaseHealthIndicator(
+      DataSource dataSource, ProcessEngineConfigurationImpl engine) {
+    return new DatabaseHealth(dataSource, engine.getDatabaseTablePrefix());
   }
 
   @Bean

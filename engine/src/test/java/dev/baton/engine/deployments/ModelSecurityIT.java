@@ -168,7 +168,7 @@ class ModelSecurityIT extends BatonIT {
   }
 
   @Test
-  void shouldNotRunAFeelExternalJavaFunction() {
+  void shouldRefuseAFeelExternalJavaFunctionAndNeverRunOne() {
     // given a FEEL decision that would call System.setProperty through an external function
     String key = key("feel");
     String property = "baton.feel.external." + key;
@@ -182,19 +182,33 @@ class ModelSecurityIT extends BatonIT {
         </definitions>
         """
             .formatted(key, property);
-    engineDeploy(key, key + ".dmn", dmn).then().statusCode(200);
 
-    // when
-    Response evaluated =
-        asDemo()
-            .contentType(ContentType.JSON)
-            .body(Map.of("variables", Map.of()))
-            .post("/engine-rest/decision-definition/key/{key}/evaluate", key);
+    // when it is deployed, the deploy is refused
+    engineDeploy(key, key + ".dmn", dmn)
+        .then()
+        .statusCode(400)
+        .body("message", containsString("lit"))
+        .body("message", containsString("external"));
 
-    // then the function did not run, because FEEL's external functions are off
-    assertThat(System.getProperty(property)).isNull();
-    assertThat(evaluated.statusCode()).as(evaluated.asString()).isEqualTo(500);
-    assertThatThrownBy(() -> engine.getDecisionService().evaluateDecisionByKey(key).evaluate())
+    // then nothing was deployed, and the FEEL engine itself would not run it either
+    assertThat(
+            engine
+                .getRepositoryService()
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(key)
+                .count())
+        .isZero();
+    org.camunda.bpm.dmn.engine.DmnEngine dmnEngine =
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration())
+            .getDmnEngine();
+    assertThatThrownBy(
+            () ->
+                dmnEngine.evaluateDecision(
+                    dmnEngine.parseDecision(
+                        key,
+                        new java.io.ByteArrayInputStream(dmn.getBytes(StandardCharsets.UTF_8))),
+                    org.camunda.bpm.engine.variable.Variables.createVariables()))
         .rootCause()
         .hasMessageContaining("External functions are disabled");
     assertThat(System.getProperty(property)).isNull();
