@@ -14,8 +14,10 @@ import dev.baton.engine.workers.WorkerPrincipal;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -115,6 +117,15 @@ class SecurityConfiguration {
     ApiPaths.TOPICS + "/**",
     ApiPaths.DEMO + "/**"
   };
+
+  /** Runs before every other filter, the servlet container's own included. */
+  @Bean
+  FilterRegistrationBean<CanonicalFormFilter> canonicalFormFilter(RejectedRequests rejected) {
+    FilterRegistrationBean<CanonicalFormFilter> registration =
+        new FilterRegistrationBean<>(new CanonicalFormFilter(rejected));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
 
   @Bean
   SecurityFilterChain securityFilterChain(

@@ -75,8 +75,7 @@ class EngineRestErrors {
       return Response.status(Response.Status.NOT_FOUND)
           .entity(
               ExceptionHandlerHelper.getInstance()
-                  .fromException(
-                      new NullValueException("No such entity: " + e.getMessage())))
+                  .fromException(new NullValueException("No such entity: " + e.getMessage())))
           .type(MediaType.APPLICATION_JSON_TYPE)
           .build();
     }
