@@ -69,6 +69,26 @@ public record TimerProcess(String key, String deploymentId, String definitionId)
     return given().auth().preemptive().basic(BatonIT.USER, BatonIT.USER).accept("application/json");
   }
 
+  private static final String ENDING_SHAPES =
+      """
+      <bpmndi:BPMNEdge id="toEnd_di" bpmnElement="toEnd">
+        <di:waypoint x="136" y="118"/><di:waypoint x="400" y="118"/>
+      </bpmndi:BPMNEdge>
+      """;
+
+  private static final String WAITING_SHAPES =
+      """
+      <bpmndi:BPMNShape id="wait_di" bpmnElement="wait">
+        <dc:Bounds x="220" y="78" width="100" height="80"/>
+      </bpmndi:BPMNShape>
+      <bpmndi:BPMNEdge id="toWait_di" bpmnElement="toWait">
+        <di:waypoint x="136" y="118"/><di:waypoint x="220" y="118"/>
+      </bpmndi:BPMNEdge>
+      <bpmndi:BPMNEdge id="toEnd_di" bpmnElement="toEnd">
+        <di:waypoint x="320" y="118"/><di:waypoint x="400" y="118"/>
+      </bpmndi:BPMNEdge>
+      """;
+
   private static String newKey() {
     return "every-second-" + UUID.randomUUID().toString().substring(0, 8);
   }
@@ -89,6 +109,9 @@ public record TimerProcess(String key, String deploymentId, String definitionId)
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+            xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+            xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+            xmlns:di="http://www.omg.org/spec/DD/20100524/DI"
             id="definitions-%1$s" targetNamespace="http://baton.dev/test">
           <bpmn:process id="%1$s" name="Every second" isExecutable="true"
               camunda:historyTimeToLive="P1D">
@@ -100,8 +123,19 @@ public record TimerProcess(String key, String deploymentId, String definitionId)
             %2$s
             <bpmn:endEvent id="done"/>
           </bpmn:process>
+          <bpmndi:BPMNDiagram id="diagram">
+            <bpmndi:BPMNPlane id="plane" bpmnElement="%1$s">
+              <bpmndi:BPMNShape id="everySecond_di" bpmnElement="everySecond">
+                <dc:Bounds x="100" y="100" width="36" height="36"/>
+              </bpmndi:BPMNShape>
+              %3$s
+              <bpmndi:BPMNShape id="done_di" bpmnElement="done">
+                <dc:Bounds x="400" y="100" width="36" height="36"/>
+              </bpmndi:BPMNShape>
+            </bpmndi:BPMNPlane>
+          </bpmndi:BPMNDiagram>
         </bpmn:definitions>
         """
-        .formatted(key, body);
+        .formatted(key, body, waiting ? WAITING_SHAPES : ENDING_SHAPES);
   }
 }
