@@ -1,5 +1,6 @@
 import './styles.css';
 import { ApiClient, describeError } from './api/client';
+import { currentUser } from './api/permissions';
 import { dashboardScreen } from './dashboard/dashboard-page';
 import { incidentsScreen } from './incidents/incidents-page';
 import { instanceScreen } from './instances/instance-page';
@@ -94,7 +95,7 @@ function show(): void {
 async function showUser(): Promise<void> {
   user.title = `Times are shown in ${timeZone()}`;
   try {
-    user.textContent = (await api.getSystem()).user;
+    user.textContent = (await currentUser(api)).user;
   } catch (error) {
     user.textContent = describeError('Unknown user', error);
   }

@@ -291,6 +291,24 @@ describe('ApiClient calls', () => {
     expect(batch).toEqual({ id: 'batch-1', total: 2 });
   });
 
+  it('should suspend a definition and delete a deployment with the flags in the body and the query', async () => {
+    // given
+    const { calls, client } = recording(204, '');
+
+    // when
+    await client.setDefinitionSuspension('order:2:abc', true, false);
+    await client.deleteDeployment('dep 1', true);
+    await client.deleteDeployment('dep-2', false);
+
+    // then
+    expect(calls.map((call) => `${call.init.method} ${call.url} ${call.init.body ?? ''}`)).toEqual([
+      'PUT api/definitions/order%3A2%3Aabc/suspension {"suspended":true,"includeInstances":false}',
+      'DELETE api/deployments/dep%201?cascade=true ',
+      'DELETE api/deployments/dep-2?cascade=false ',
+    ]);
+    expect(calls[0]!.init.headers).toEqual(expect.objectContaining({ 'Content-Type': 'application/json' }));
+  });
+
   it('should read a stack trace as text', async () => {
     // given
     const { calls, client } = recording(200, 'java.lang.IllegalStateException: down', 'text/plain');

@@ -78,6 +78,10 @@ export interface BatonApi {
   lintXml(xml: string, signal?: AbortSignal): Promise<LintResult>;
   /** Rejects with an {@link ApiError} whose `problem.problems` says what is wrong (400). */
   deploy(request: DeploymentRequest): Promise<DeploymentResult>;
+  /** Suspends (no new instances, timer starts stop) or activates a version; with its instances when asked. */
+  setDefinitionSuspension(definitionId: string, suspended: boolean, includeInstances: boolean): Promise<void>;
+  /** Without `cascade`, a deployment with running instances is refused (409, the count in `detail`). */
+  deleteDeployment(deploymentId: string, cascade: boolean): Promise<void>;
 }
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
@@ -206,6 +210,14 @@ export class ApiClient implements BatonApi {
     return readJson<DeploymentResult>(response);
   }
 
+  async setDefinitionSuspension(definitionId: string, suspended: boolean, includeInstances: boolean): Promise<void> {
+    await this.send('PUT', `api/definitions/${segment(definitionId)}/suspension`, JSON.stringify({ suspended, includeInstances }));
+  }
+
+  async deleteDeployment(deploymentId: string, cascade: boolean): Promise<void> {
+    await this.send('DELETE', `api/deployments/${segment(deploymentId)}${queryString([['cascade', String(cascade)]])}`);
+  }
+
   private async getList<T>(path: string, signal?: AbortSignal): Promise<T[]> {
     const list = await this.getJson<unknown>(path, signal);
     if (!Array.isArray(list)) {
@@ -223,7 +235,7 @@ export class ApiClient implements BatonApi {
   }
 
   /** A change; problem+json answers (400 with the reason, 409, …) become {@link ApiError}s. */
-  private send(method: 'POST' | 'PUT', path: string, body?: string): Promise<Response> {
+  private send(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: string): Promise<Response> {
     return this.request(method, path, { accept: 'application/json', body });
   }
 

@@ -10,6 +10,8 @@ export interface SystemInfo {
   engineVersion: string;
   database: string;
   user: string;
+  /** The signed-in user's roles (`analyst`, `operator`, `admin`); see `permissions.ts`. */
+  roles: string[];
 }
 
 /** One deployed process definition version, as listed by `GET /api/definitions`. */
@@ -28,6 +30,8 @@ export interface ProcessDefinitionSummary {
 export interface ProcessDefinitionDetail extends ProcessDefinitionSummary {
   deploymentId: string;
   deployedAt: string | null;
+  /** Suspended, the version starts no instances (its timer start events stop firing). */
+  suspended: boolean;
 }
 
 /** One activity of `GET /api/definitions/{id}/statistics`. */

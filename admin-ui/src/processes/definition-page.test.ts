@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, type DefinitionStatistics, type ProcessDefinitionDetail } from '../api/client';
+import { ApiError, type BatonApi, type DefinitionStatistics, type ProcessDefinitionDetail } from '../api/client';
 import { parseRoute } from '../router';
 import { FakeDiagram, activity } from '../test/fake-diagram';
 import { fakeApi, settle } from '../test/fake-api';
+import { takeFlash } from '../ui/flash';
 import { mountDefinitionPage } from './definition-page';
 
 const diagram = vi.hoisted(() => ({ current: undefined as unknown, failure: undefined as unknown }));
@@ -17,7 +18,7 @@ vi.mock('../diagram/diagram', async (original) => ({
 }));
 
 function definition(version: number): ProcessDefinitionDetail {
-  return { id: `order:${version}:abc`, key: 'order', name: 'Order fulfillment', version, versionTag: null, runningInstances: 3, incidents: 1, deploymentId: 'dep-1', deployedAt: '2026-11-20T08:00:00Z' };
+  return { id: `order:${version}:abc`, key: 'order', name: 'Order fulfillment', version, versionTag: null, runningInstances: 3, incidents: 1, deploymentId: 'dep-1', deployedAt: '2026-11-20T08:00:00Z', suspended: false };
 }
 
 function statistics(): DefinitionStatistics {
@@ -48,15 +49,24 @@ describe('definition page', () => {
   afterEach(() => {
     unmount?.();
     container.remove();
+    document.querySelector('#js-confirm-dialog')?.remove();
+    takeFlash();
     vi.useRealTimers();
   });
 
-  function mount(hash = '#/processes/order:2:abc', stats: () => Promise<DefinitionStatistics> = async () => statistics()) {
+  function mount(
+    hash = '#/processes/order:2:abc',
+    stats: () => Promise<DefinitionStatistics> = async () => statistics(),
+    roles: string[] = ['admin', 'analyst', 'operator'],
+    calls: Partial<BatonApi> = {},
+  ) {
     const api = fakeApi({
+      getSystem: async () => ({ name: 'Baton', version: '1', engineVersion: '7.24.0', database: 'H2', user: 'someone', roles }),
       getDefinition: async () => definition(2),
       getDefinitions: async () => [definition(1), definition(2), { ...definition(3), key: 'other', id: 'other:3:x' }],
       getDefinitionXml: async () => '<definitions/>',
       getDefinitionStatistics: stats,
+      ...calls,
     });
     unmount = mountDefinitionPage(container, api, parseRoute(hash), 10_000);
     return api;
@@ -171,5 +181,152 @@ describe('definition page', () => {
 
     // then
     expect(byId('js-error').textContent).toBe('Could not load the activity statistics: HTTP 500 Internal Server Error — The request failed; see the server log.');
+  });
+
+  describe('suspension and deletion', () => {
+    const dialogElement = <T extends HTMLElement = HTMLElement>(id: string) => document.querySelector<T>(`#${id}`);
+    const statisticsNow = async () => statistics();
+
+    it.each([
+      [['analyst'], false, false],
+      [['operator'], true, false],
+      [['admin'], true, true],
+      [['operator', 'admin'], true, true],
+      [[], false, false],
+    ])('should offer to roles %j: suspend %s, delete deployment %s', async (roles, suspend, remove) => {
+      // when
+      mount(undefined, statisticsNow, roles);
+      await settle();
+
+      // then
+      expect(byId('js-suspend-definition').hidden).toBe(!suspend);
+      expect(byId('js-delete-deployment').hidden).toBe(!remove);
+    });
+
+    it('should suspend with its running instances once confirmed and show the new state without a refresh', async () => {
+      // given
+      let suspended = false;
+      const setDefinitionSuspension = vi.fn(async (_id: string, state: boolean) => {
+        suspended = state;
+      });
+      const api = mount(undefined, statisticsNow, ['operator'], { getDefinition: async () => ({ ...definition(2), suspended }), setDefinitionSuspension });
+      await settle();
+      expect(byId('js-suspended-badge').hidden).toBe(true);
+      expect(byId('js-suspend-definition').textContent).toBe('Suspend…');
+
+      // when
+      byId('js-suspend-definition').click();
+      const text = dialogElement('js-confirm-text')!.textContent;
+      dialogElement<HTMLInputElement>('js-confirm-option')!.click();
+      dialogElement('js-confirm')!.click();
+      await settle();
+
+      // then
+      expect(text).toContain('Suspend Order fulfillment v2? No new instances will start, timer starts stop.');
+      expect(dialogElement('js-confirm-option')).toBeNull();
+      expect(setDefinitionSuspension).toHaveBeenCalledExactlyOnceWith('order:2:abc', true, true);
+      expect(byId('js-suspended-badge').hidden).toBe(false);
+      expect(byId('js-suspend-definition').textContent).toBe('Activate…');
+      expect(byId('js-notice').textContent).toBe('Order fulfillment v2 suspended: no new instances start.');
+      expect(api.deleteDeployment).not.toHaveBeenCalled();
+    });
+
+    it('should offer the count of running instances and activate without them when the box stays unticked', async () => {
+      // given
+      const setDefinitionSuspension = vi.fn(async () => {});
+      mount(undefined, statisticsNow, ['operator'], { getDefinition: async () => ({ ...definition(2), suspended: true }), setDefinitionSuspension });
+      await settle();
+      expect(byId('js-suspended-badge').hidden).toBe(false);
+
+      // when
+      byId('js-suspend-definition').click();
+      const option = dialogElement('js-confirm-option')!.parentElement!.textContent;
+      dialogElement('js-confirm')!.click();
+      await settle();
+
+      // then
+      expect(option).toBe('Also activate its 3 instances');
+      expect(setDefinitionSuspension).toHaveBeenCalledExactlyOnceWith('order:2:abc', false, false);
+    });
+
+    it('should change nothing when the suspension is dismissed', async () => {
+      // given
+      const api = mount(undefined, statisticsNow, ['admin']);
+      await settle();
+
+      // when
+      byId('js-suspend-definition').click();
+      dialogElement('js-dismiss')!.click();
+      await settle();
+
+      // then
+      expect(dialogElement('js-confirm-dialog')).toBeNull();
+      expect(api.setDefinitionSuspension).not.toHaveBeenCalled();
+      expect(byId('js-suspended-badge').hidden).toBe(true);
+    });
+
+    it('should say what a deletion removes and, confirmed with the box ticked, cascade and go to the processes list with a notice', async () => {
+      // given
+      location.hash = '#/processes/order:2:abc';
+      const deleteDeployment = vi.fn(async () => {});
+      mount(undefined, statisticsNow, ['admin'], { deleteDeployment });
+      await settle();
+
+      // when
+      byId('js-delete-deployment').click();
+      const text = dialogElement('js-confirm-text')!.textContent;
+      const option = dialogElement('js-confirm-option')!.parentElement!.textContent;
+      dialogElement<HTMLInputElement>('js-confirm-option')!.click();
+      dialogElement('js-confirm')!.click();
+      await settle();
+
+      // then
+      expect(text).toBe(
+        'Delete deployment dep-1 with Order fulfillment v2? The version is removed from the engine and its timer starts stop; this cannot be undone. It has 3 running instances; unless they are included below, the server refuses while any runs.',
+      );
+      expect(option).toBe('Also cancel and delete its 3 running instances');
+      expect(deleteDeployment).toHaveBeenCalledExactlyOnceWith('dep-1', true);
+      expect(location.hash).toBe('#/processes');
+      expect(takeFlash()).toBe('Deployment dep-1 deleted with Order fulfillment v2 and its instances.');
+    });
+
+    it("should show the server's detail in the page's alert and stay when the deletion is refused", async () => {
+      // given
+      location.hash = '#/processes/order:2:abc';
+      const detail = "Deployment 'dep-1' has 3 running instance(s); delete with cascade=true to cancel them with it";
+      const deleteDeployment = vi.fn(async () => {
+        throw new ApiError(409, 'Conflict', { status: 409, detail });
+      });
+      mount(undefined, statisticsNow, ['admin'], { deleteDeployment });
+      await settle();
+
+      // when
+      byId('js-delete-deployment').click();
+      dialogElement('js-confirm')!.click();
+      await settle();
+
+      // then
+      expect(deleteDeployment).toHaveBeenCalledExactlyOnceWith('dep-1', false);
+      expect(byId('js-error').hidden).toBe(false);
+      expect(byId('js-error').textContent).toBe(`Could not delete the deployment: HTTP 409 Conflict — ${detail}`);
+      expect(dialogElement('js-confirm-error')!.textContent).toBe(`Could not delete the deployment: HTTP 409 Conflict — ${detail}`);
+      expect(location.hash).toBe('#/processes/order:2:abc');
+      expect(takeFlash()).toBeUndefined();
+    });
+
+    it('should ask for the roles once, sharing the answer with the header', async () => {
+      // given
+      const api = mount(undefined, statisticsNow, ['admin']);
+      await settle();
+
+      // when
+      unmount!();
+      unmount = mountDefinitionPage(container, api, parseRoute('#/processes/order:2:abc'), 10_000);
+      await settle();
+
+      // then
+      expect(byId('js-delete-deployment').hidden).toBe(false);
+      expect(api.getSystem).toHaveBeenCalledTimes(1);
+    });
   });
 });

@@ -1,11 +1,11 @@
 import {
   describeError,
-  isAbort,
   type ActivityStatistics,
   type BatonApi,
   type ProcessDefinitionDetail,
   type ProcessDefinitionSummary,
 } from '../api/client';
+import { currentUser } from '../api/permissions';
 import { DiagramPanel } from '../diagram/diagram-panel';
 import type { DiagramView } from '../diagram/diagram';
 import { href, type Route } from '../router';
@@ -14,6 +14,7 @@ import { byId, h, showMessages } from '../ui/dom';
 import { formatCount, formatDateTime, formatDateTimeLong, plural } from '../ui/format';
 import { Refresher } from '../ui/refresher';
 import { activityRows, activityStatRow } from './activity-table';
+import { definitionActions } from './definition-actions';
 import { HEAT_LEVELS, heatBuckets, heatLegend } from './heat';
 
 export const STATISTICS_REFRESH_MS = 10_000;
@@ -23,18 +24,21 @@ const template = `
     <div class="page-header">
       <div class="title-block">
         <h1 id="js-definition-name" data-testid="js-definition-name">Process</h1>
+        <span class="state-badge state-badge-large state-suspended" id="js-suspended-badge" data-testid="js-suspended-badge" title="Starts no new instances; its timer start events do not fire" hidden>Suspended</span>
         <span class="mono muted" id="js-definition-key" data-testid="js-definition-key"></span>
         <label class="inline-field">Version
           <select class="select" id="js-version-picker" data-testid="js-version-picker" aria-label="Version"></select>
         </label>
       </div>
       <div class="page-actions">
+        <span id="js-actions-slot"></span>
         <a class="button" id="js-definition-instances" data-testid="js-definition-instances" href="#/instances">Instances of this definition</a>
         <a class="button" id="js-definition-incidents" data-testid="js-definition-incidents" href="#/incidents">Incidents</a>
         <button type="button" class="button" id="js-refresh" data-testid="js-refresh">Refresh</button>
       </div>
     </div>
     <div class="alert alert-error" id="js-error" data-testid="js-error" role="alert" hidden></div>
+    <div class="alert alert-success" id="js-notice" data-testid="js-notice" role="status" hidden></div>
     <p class="muted state" id="js-loading" data-testid="js-loading" hidden>Loading…</p>
     <dl class="facts facts-compact">
       <div><dt>Waiting now</dt><dd id="js-running-total" data-testid="js-running-total">–</dd></div>
@@ -68,7 +72,8 @@ const template = `
 
 /**
  * One definition version: its diagram with waiting and incident badges per activity, a heatmap
- * of how many instances passed each activity, and p50/p95 durations. Statistics reload every
+ * of how many instances passed each activity, and p50/p95 durations; whether it is suspended, with
+ * Suspend/Activate and Delete deployment for the roles that may. State and statistics reload every
  * {@link STATISTICS_REFRESH_MS}; `?heat=1` turns the heatmap on.
  */
 export function mountDefinitionPage(container: HTMLElement, api: BatonApi, route: Route, refreshMs = STATISTICS_REFRESH_MS): () => void {
@@ -79,6 +84,15 @@ export function mountDefinitionPage(container: HTMLElement, api: BatonApi, route
   const panel = new DiagramPanel();
   find('js-diagram-slot').replaceWith(panel.element);
   heatToggle.checked = route.query.get('heat') === '1';
+
+  const actions = definitionActions(api, {
+    error: (message) => setError('action', message),
+    changed: (message) => {
+      notice(message);
+      void refresher.restart();
+    },
+  });
+  find('js-actions-slot').replaceWith(actions.element);
 
   const errors = new Map<string, string>();
   let view: DiagramView | undefined;
@@ -94,7 +108,14 @@ export function mountDefinitionPage(container: HTMLElement, api: BatonApi, route
     showMessages(find('js-error'), [...errors.values()]);
   }
 
+  function notice(message: string): void {
+    find('js-notice').textContent = message;
+    find('js-notice').hidden = message === '';
+  }
+
   function showDefinition(definition: ProcessDefinitionDetail): void {
+    find('js-suspended-badge').hidden = !definition.suspended;
+    actions.show(definition);
     find('js-definition-name').textContent = `${definition.name || definition.key} v${definition.version}`;
     find('js-definition-key').textContent = definition.key;
     find('js-version-tag').textContent = definition.versionTag || '–';
@@ -149,39 +170,37 @@ export function mountDefinitionPage(container: HTMLElement, api: BatonApi, route
   const refresher = new Refresher(async (signal) => {
     const refreshButton = find<HTMLButtonElement>('js-refresh');
     refreshButton.disabled = true;
-    try {
-      statistics = (await api.getDefinitionStatistics(definitionId, signal)).activities;
+    // the definition too: its state and running count may change (timers, other operators)
+    const [definition, loaded] = await Promise.allSettled([api.getDefinition(definitionId, signal), api.getDefinitionStatistics(definitionId, signal)]);
+    refreshButton.disabled = false;
+    if (signal.aborted) {
+      return;
+    }
+    if (definition.status === 'fulfilled') {
+      showDefinition(definition.value);
+      setError('definition', undefined);
+    } else {
+      setError('definition', describeError('Could not load the process definition', definition.reason));
+    }
+    if (loaded.status === 'fulfilled') {
+      statistics = loaded.value.activities;
       setError('statistics', undefined);
       render();
-    } catch (failure) {
-      if (!isAbort(failure)) {
-        setError('statistics', describeError('Could not load the activity statistics', failure));
-      }
-    } finally {
-      refreshButton.disabled = false;
+    } else {
+      setError('statistics', describeError('Could not load the activity statistics', loaded.reason));
     }
   }, refreshMs);
 
   async function loadOnce(): Promise<void> {
     const loading = find('js-loading');
     loading.hidden = false;
-    const [definition, definitions, xml] = await Promise.allSettled([
-      api.getDefinition(definitionId),
-      api.getDefinitions(),
-      api.getDefinitionXml(definitionId),
-    ]);
+    const [definitions, xml] = await Promise.allSettled([api.getDefinitions(), api.getDefinitionXml(definitionId)]);
     if (stopped) {
       return;
     }
     loading.hidden = true;
-    if (definition.status === 'fulfilled') {
-      showDefinition(definition.value);
-    } else {
-      setError('definition', describeError('Could not load the process definition', definition.reason));
-    }
     if (definitions.status === 'fulfilled') {
-      const key = definition.status === 'fulfilled' ? definition.value.key : definitions.value.find((d) => d.id === definitionId)?.key;
-      showVersions(definitions.value, key);
+      showVersions(definitions.value, definitions.value.find((d) => d.id === definitionId)?.key);
     } else {
       setError('versions', describeError('Could not load the other versions', definitions.reason));
     }
@@ -201,12 +220,20 @@ export function mountDefinitionPage(container: HTMLElement, api: BatonApi, route
   find<HTMLSelectElement>('js-version-picker').addEventListener('change', (event) => {
     location.hash = href(['processes', (event.target as HTMLSelectElement).value], { heat: heatToggle.checked ? 1 : undefined });
   });
-  find('js-refresh').addEventListener('click', () => void refresher.now());
+  find('js-refresh').addEventListener('click', () => {
+    notice('');
+    void refresher.now();
+  });
   void loadOnce();
   void refresher.now();
+  currentUser(api).then(
+    (user) => actions.allow(user.roles ?? []),
+    (failure: unknown) => setError('roles', describeError('Could not load your roles; the actions they allow are hidden', failure)),
+  );
 
   return () => {
     stopped = true;
+    actions.close();
     refresher.stop();
     panel.destroy();
   };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProcessDefinitionSummary } from '../api/client';
 import { fakeApi, settle } from '../test/fake-api';
+import { flash } from '../ui/flash';
 import { groupByKey, mountProcessesPage } from './processes-page';
 
 function definition(key: string, version: number, runningInstances = 1, incidents = 0): ProcessDefinitionSummary {
@@ -46,5 +47,24 @@ describe('processes page', () => {
     expect(rows.map((row) => `${row.dataset.version}:${row.querySelector('.js-running')!.textContent}`)).toEqual(['2:5', '1:2']);
     expect(rows[1]!.classList.contains('has-incidents')).toBe(true);
     expect(rows[0]!.querySelector('a')!.getAttribute('href')).toBe('#/processes/order%3A2%3Ax');
+  });
+
+  it('should show the notice the previous screen left, once', async () => {
+    // given
+    const api = fakeApi({ getDefinitions: async () => [definition('order', 1)] });
+    flash('Deployment dep-1 deleted with Order v2.');
+
+    // when
+    unmount = mountProcessesPage(container, api);
+    await settle();
+    const first = container.querySelector<HTMLElement>('#js-notice')!;
+    const shown = { hidden: first.hidden, text: first.textContent };
+    unmount();
+    unmount = mountProcessesPage(container, api);
+    await settle();
+
+    // then
+    expect(shown).toEqual({ hidden: false, text: 'Deployment dep-1 deleted with Order v2.' });
+    expect(container.querySelector<HTMLElement>('#js-notice')!.hidden).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { href } from '../router';
 import type { Screen } from '../screen';
 import { countBadge } from '../ui/badges';
 import { byId, cell, h, showMessages } from '../ui/dom';
+import { takeFlash } from '../ui/flash';
 import { formatCount } from '../ui/format';
 import { Refresher } from '../ui/refresher';
 import { refreshingPageHeader } from '../ui/page-header';
@@ -12,6 +13,7 @@ export const REFRESH_INTERVAL_MS = 10_000;
 const template = `
   <section class="page">
     ${refreshingPageHeader('Processes')}
+    <div class="alert alert-success" id="js-notice" data-testid="js-notice" role="status" hidden></div>
     <table class="table">
       <colgroup><col class="col-wide" /><col class="col-num" /><col /><col class="col-num" /><col class="col-num" /><col class="col-links" /></colgroup>
       <thead>
@@ -41,7 +43,10 @@ export function groupByKey(definitions: readonly ProcessDefinitionSummary[]): Pr
     .map((key) => groups.get(key)!.sort((a, b) => b.version - a.version));
 }
 
-/** Every deployed definition, all versions grouped by key, with running and incident counts. */
+/**
+ * Every deployed definition, all versions grouped by key, with running and incident counts; a
+ * notice left by the previous screen (e.g. a deleted deployment) on top.
+ */
 export function mountProcessesPage(container: HTMLElement, api: BatonApi, refreshMs = REFRESH_INTERVAL_MS): () => void {
   container.innerHTML = template;
   const rows = byId(container, 'js-processes');
@@ -50,6 +55,11 @@ export function mountProcessesPage(container: HTMLElement, api: BatonApi, refres
   const error = byId(container, 'js-error');
   const refreshButton = byId<HTMLButtonElement>(container, 'js-refresh');
   let shown = false;
+  const notice = takeFlash();
+  if (notice) {
+    byId(container, 'js-notice').textContent = notice;
+    byId(container, 'js-notice').hidden = false;
+  }
 
   const refresher = new Refresher(async (signal) => {
     refreshButton.disabled = true;

@@ -4,7 +4,7 @@ import { fakeApi as anyApi } from '../test/fake-api';
 import { mountStatusPage } from './status-page';
 
 function system(): SystemInfo {
-  return { name: 'Baton', version: '0.1.0-SNAPSHOT', engineVersion: '7.24.0', database: 'H2', user: 'demo' };
+  return { name: 'Baton', version: '0.1.0-SNAPSHOT', engineVersion: '7.24.0', database: 'H2', user: 'demo', roles: ['admin', 'analyst', 'operator'] };
 }
 
 function definition(key: string, version: number, incidents = 0): ProcessDefinitionSummary {

@@ -28,6 +28,8 @@ export function fakeApi(calls: Partial<BatonApi> = {}): BatonApi {
     'getDefinitionVersions',
     'lintXml',
     'deploy',
+    'setDefinitionSuspension',
+    'deleteDeployment',
   ];
   const api: Record<string, unknown> = {};
   for (const name of names) {

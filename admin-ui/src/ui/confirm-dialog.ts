@@ -11,10 +11,12 @@ export interface ConfirmOptions {
   danger?: boolean;
   /** Asks for an optional reason (`js-confirm-reason`), passed to the action. */
   reasonLabel?: string;
+  /** Offers a checkbox (`js-confirm-option`, unticked) whose state is passed to the action. */
+  optionLabel?: string;
   /** What a failure of the action is called, e.g. "Could not cancel the instance". */
   failure: string;
   /** Runs on confirm; while it runs both buttons are disabled; a failure shows in the dialog. */
-  action(reason: string): Promise<void>;
+  action(reason: string, option: boolean): Promise<void>;
 }
 
 /** An open dialog; `closed` settles with whether the action ran and succeeded. */
@@ -32,6 +34,7 @@ export function confirmAction(options: ConfirmOptions): OpenDialog {
   const hook = (id: string) => ({ id, 'data-testid': id });
   const text = h('p', { className: 'dialog-text', attrs: hook('js-confirm-text') }, options.text);
   const reason = h('textarea', { className: 'input', attrs: { ...hook('js-confirm-reason'), rows: '2', maxlength: '500' } });
+  const option = h('input', { attrs: { ...hook('js-confirm-option'), type: 'checkbox' } });
   const error = h('div', { className: 'alert alert-error', attrs: { ...hook('js-confirm-error'), role: 'alert' } });
   error.hidden = true;
   const confirm = h(
@@ -46,6 +49,7 @@ export function confirmAction(options: ConfirmOptions): OpenDialog {
     h('h2', { className: 'dialog-title' }, options.title),
     text,
     options.reasonLabel ? h('label', { className: 'field' }, h('span', { className: 'field-label' }, options.reasonLabel), reason) : null,
+    options.optionLabel ? h('label', { className: 'field toggle' }, option, options.optionLabel) : null,
     error,
     h('div', { className: 'dialog-actions' }, dismiss, confirm),
   );
@@ -74,13 +78,15 @@ export function confirmAction(options: ConfirmOptions): OpenDialog {
     running = true;
     confirm.disabled = true;
     dismiss.disabled = true;
+    option.disabled = true;
     error.hidden = true;
-    options.action(reason.value.trim()).then(
+    options.action(reason.value.trim(), options.optionLabel !== undefined && option.checked).then(
       () => close(true),
       (failure: unknown) => {
         running = false;
         confirm.disabled = false;
         dismiss.disabled = false;
+        option.disabled = false;
         error.textContent = describeError(options.failure, failure);
         error.hidden = false;
       },

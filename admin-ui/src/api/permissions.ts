@@ -1,0 +1,38 @@
+import type { BatonApi, SystemInfo } from './client';
+
+/** Baton's roles, as `GET /api/system` names them (the server's `Roles`). */
+export type Role = 'analyst' | 'operator' | 'admin';
+
+/**
+ * Which roles the console offers each action to: the one place screens ask. The server decides
+ * anyway (HTTP rules and the engine's grants); this only keeps buttons away from people whose
+ * click would be refused.
+ */
+const ALLOWED = {
+  suspendDefinition: ['operator', 'admin'],
+  deleteDeployment: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof ALLOWED;
+
+/** Whether a user holding `roles` may take `action`. */
+export function can(roles: readonly string[], action: Action): boolean {
+  const allowed: readonly string[] = ALLOWED[action];
+  return roles.some((role) => allowed.includes(role));
+}
+
+const signedIn = new WeakMap<BatonApi, Promise<SystemInfo>>();
+
+/**
+ * `GET /api/system` once per client: the header and every screen share the answer (user and
+ * roles), so a screen costs no second request. A failed load is asked again next time.
+ */
+export function currentUser(api: BatonApi): Promise<SystemInfo> {
+  let loaded = signedIn.get(api);
+  if (!loaded) {
+    loaded = api.getSystem();
+    signedIn.set(api, loaded);
+    loaded.catch(() => signedIn.delete(api));
+  }
+  return loaded;
+}
