@@ -109,7 +109,22 @@ final class SafeXml {
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       factory.setXIncludeAware(false);
       factory.setExpandEntityReferences(false);
-      return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+      javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+      // the default handler prints every error to stderr before throwing it
+      builder.setErrorHandler(
+          new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void fatalError(org.xml.sax.SAXParseException e)
+                throws org.xml.sax.SAXException {
+              throw e;
+            }
+
+            @Override
+            public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+              throw e;
+            }
+          });
+      return builder.parse(new ByteArrayInputStream(xml));
     } catch (javax.xml.parsers.ParserConfigurationException
         | org.xml.sax.SAXException
         | java.io.IOException e) {
