@@ -53,9 +53,12 @@ class WorkerRegistryIT extends BatonIT {
   void shouldCountFetchedCompletedFailedAndBpmnErrorsPerWorker() {
     // given a worker that completes, fails and rejects one task each
     String workerId = uniqueWorkerId("counted");
+    // (only this test's tasks: other tests may leave shipping tasks behind)
+    String run = java.util.UUID.randomUUID().toString();
     ExternalTaskClient client = client(port, workerId, register(workerId, List.of(TOPIC)), 1);
     client
         .subscribe(TOPIC)
+        .processVariableEquals("run", run)
         .handler(
             (task, service) -> {
               switch (task.getBusinessKey()) {
@@ -69,9 +72,9 @@ class WorkerRegistryIT extends BatonIT {
       // when
       List<String> ids =
           List.of(
-              startRemoteOrder("count-ok", Map.of("amount", 1)),
-              startRemoteOrder("count-fail", Map.of("amount", 1)),
-              startRemoteOrder("count-reject", Map.of("amount", 1)));
+              startRemoteOrder("count-ok", Map.of("amount", 1, "run", run)),
+              startRemoteOrder("count-fail", Map.of("amount", 1, "run", run)),
+              startRemoteOrder("count-reject", Map.of("amount", 1, "run", run)));
 
       // then
       OfficialClientIT.awaitState(ids.get(0), "COMPLETED");
