@@ -54,6 +54,26 @@ public abstract class BatonIT {
     return given().auth().preemptive().basic(USER, USER).accept(ContentType.JSON);
   }
 
+  /** Deploys one file through Camunda's REST API as the demo admin; the raw answer. */
+  protected static io.restassured.response.Response deployThroughCamunda(
+      String deploymentName, String fileName, String xml) {
+    return asDemo()
+        .multiPart("deployment-name", deploymentName)
+        .multiPart(
+            "data", fileName, xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/xml")
+        .post("/engine-rest/deployment/create");
+  }
+
+  /** How many deployments carry this name. */
+  protected static int deploymentCount(String deploymentName) {
+    return asDemo()
+        .get("/engine-rest/deployment/count?name={name}", deploymentName)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("count");
+  }
+
   /** The incidents Baton's API shows for an instance. */
   protected static java.util.List<Object> incidentsOf(String instanceId) {
     return asDemo()

@@ -6,8 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import dev.baton.engine.BatonIT;
 import dev.baton.engine.tuning.LazyFeelEngineFactory;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +26,7 @@ class DecisionIT extends BatonIT {
   void shouldEvaluateFeelRulesOfADeployedDecision() {
     // given a decision table whose rules are FEEL unary tests and a FEEL output expression
     String key = "approval" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
-    deploy(key, dmn(key)).then().statusCode(200);
+    deployThroughCamunda(key, key + ".dmn", dmn(key)).then().statusCode(200);
 
     // when it is evaluated for a large and a small amount
     // then each amount gets its rule's outcome
@@ -51,7 +49,7 @@ class DecisionIT extends BatonIT {
     String xml = dmn(key).replace(" camunda:historyTimeToLive=\"P30D\"", "");
 
     // when / then
-    deploy(key, xml)
+    deployThroughCamunda(key, key + ".dmn", xml)
         .then()
         .statusCode(400)
         .body("message", containsString("History Time To Live"))
@@ -65,27 +63,11 @@ class DecisionIT extends BatonIT {
     String key = "broken" + UUID.randomUUID().toString().substring(0, 8);
 
     // when / then
-    deploy(key, "<definitions><decision id=\"x\">")
+    deployThroughCamunda(key, key + ".dmn", "<definitions><decision id=\"x\">")
         .then()
         .statusCode(400)
         .body("message", containsString("Baton refuses " + key + ".dmn"));
     assertThat(deploymentCount(key)).isZero();
-  }
-
-  private static Response deploy(String key, String xml) {
-    return asDemo()
-        .multiPart("deployment-name", key)
-        .multiPart("data", key + ".dmn", xml.getBytes(StandardCharsets.UTF_8), "text/xml")
-        .post("/engine-rest/deployment/create");
-  }
-
-  private static int deploymentCount(String name) {
-    return asDemo()
-        .get("/engine-rest/deployment/count?name={name}", name)
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("count");
   }
 
   private static String evaluate(String key, int amount) {

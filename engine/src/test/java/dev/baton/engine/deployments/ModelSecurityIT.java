@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 
 import dev.baton.engine.BatonIT;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +49,7 @@ class ModelSecurityIT extends BatonIT {
             .replace("id=\"p\"", "id=\"" + key + "\"");
 
     // when / then: Camunda's REST answers its own 400 for the ParseException
-    engineDeploy(key, key + ".xbpmn", xml)
+    deployThroughCamunda(key, key + ".xbpmn", xml)
         .then()
         .statusCode(400)
         .body("type", equalTo("ParseException"))
@@ -106,7 +105,7 @@ class ModelSecurityIT extends BatonIT {
             .replace("id=\"p\"", "id=\"" + key + "\"");
 
     // when / then
-    engineDeploy(key, "xbpmn20.xml", xml)
+    deployThroughCamunda(key, "xbpmn20.xml", xml)
         .then()
         .statusCode(400)
         .body("message", containsString("rules"))
@@ -127,7 +126,7 @@ class ModelSecurityIT extends BatonIT {
             .formatted(key);
 
     // when / then
-    engineDeploy(key, "a.cmmn", cmmn)
+    deployThroughCamunda(key, "a.cmmn", cmmn)
         .then()
         .statusCode(400)
         .body("message", containsString("CMMN"));
@@ -161,7 +160,7 @@ class ModelSecurityIT extends BatonIT {
             .formatted(key, fileCreating(target));
 
     // when / then
-    engineDeploy(key, key + ".dmn", dmn)
+    deployThroughCamunda(key, key + ".dmn", dmn)
         .then()
         .statusCode(400)
         .body("message", containsString("inExpr"))
@@ -187,7 +186,7 @@ class ModelSecurityIT extends BatonIT {
             .formatted(key, property);
 
     // when it is deployed, the deploy is refused
-    engineDeploy(key, key + ".dmn", dmn)
+    deployThroughCamunda(key, key + ".dmn", dmn)
         .then()
         .statusCode(400)
         .body("message", containsString("lit"))
@@ -332,22 +331,6 @@ class ModelSecurityIT extends BatonIT {
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
             .build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static Response engineDeploy(String name, String fileName, String xml) {
-    return asDemo()
-        .multiPart("deployment-name", name)
-        .multiPart("data", fileName, xml.getBytes(StandardCharsets.UTF_8), "text/xml")
-        .post("/engine-rest/deployment/create");
-  }
-
-  private static int deploymentCount(String name) {
-    return asDemo()
-        .get("/engine-rest/deployment/count?name={name}", name)
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("count");
   }
 
   private static int definitionCount(String key) {
