@@ -1,4 +1,4 @@
-package dev.baton.adapters.worker;
+package dev.baton.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.adapters.AdapterCall;

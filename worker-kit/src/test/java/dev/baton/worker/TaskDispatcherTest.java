@@ -1,4 +1,4 @@
-package dev.baton.adapters.worker;
+package dev.baton.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

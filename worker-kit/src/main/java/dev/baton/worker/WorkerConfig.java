@@ -1,4 +1,4 @@
-package dev.baton.adapters.worker;
+package dev.baton.worker;
 
 import java.time.Duration;
 import java.util.ArrayList;

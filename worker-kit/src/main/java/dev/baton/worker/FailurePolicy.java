@@ -1,4 +1,4 @@
-package dev.baton.adapters.worker;
+package dev.baton.worker;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,9 +1,9 @@
-package dev.baton.adapters.worker;
+package dev.baton.worker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.adapters.JsonVariables;
+import dev.baton.adapters.TypedJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -44,7 +44,7 @@ public final class TaskVariables {
       // reading a file variable costs another request; an HTTP body has no use for it
       return "<file " + file.getFilename() + ">";
     }
-    return JsonVariables.valueToJson(value, mapper);
+    return TypedJson.valueToJson(value, mapper);
   }
 
   /** A handler's outputs as values for the client's complete call. */
@@ -65,7 +65,7 @@ public final class TaskVariables {
     if (node != null && node.isContainerNode()) {
       return ClientValues.jsonValue(node.toString());
     }
-    TypedValue scalar = JsonVariables.scalarValue(node);
+    TypedValue scalar = TypedJson.scalarValue(node);
     if (scalar == null) {
       throw new IllegalArgumentException("an output has no variable form: " + node.getNodeType());
     }

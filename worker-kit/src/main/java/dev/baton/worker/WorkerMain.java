@@ -1,11 +1,11 @@
-package dev.baton.adapters.worker;
+package dev.baton.worker;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Runs a worker from a YAML file: {@code java -jar service-adapters-<version>-worker.jar --config
+ * Runs a worker from a YAML file: {@code java -jar worker-kit-<version>-worker.jar --config
  * worker.yml}. Topics with an {@code http} section call that service. The environment variable
  * {@value #KEY_ENV} overrides the file's {@code key}. Stops gracefully on SIGTERM / Ctrl-C.
  */

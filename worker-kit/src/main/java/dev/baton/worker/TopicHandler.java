@@ -1,4 +1,4 @@
-package dev.baton.adapters.worker;
+package dev.baton.worker;
 
 import dev.baton.adapters.BusinessRejectionException;
 import java.util.Map;
