@@ -10,7 +10,7 @@ import org.camunda.bpm.client.task.ExternalTask;
 
 /**
  * Serves a topic by calling an HTTP service through {@link HttpServiceAdapter}: the task's
- * variables are the JSON body, the answer's fields complete the task, and the step's idempotency
+ * variables are the JSON body, the answer's fields complete the task, and the task's idempotency
  * key travels as the {@code Idempotency-Key} header, so a retried task has one effect.
  */
 public final class HttpTopicHandler implements TopicHandler {
@@ -38,11 +38,22 @@ public final class HttpTopicHandler implements TopicHandler {
     AdapterCall call =
         new AdapterCall(
             topic,
-            AdapterCall.idempotencyKey(task.getProcessInstanceId(), task.getActivityId()),
+            idempotencyKey(task),
             task.getProcessInstanceId(),
             task.getBusinessKey(),
             task.getActivityId(),
             TaskVariables.toJson(task, mapper));
     return adapter.execute(call);
+  }
+
+  /**
+   * {@code <process instance id>:<external task id>}: the engine keeps one external task through
+   * all retries of one execution of the step and creates a new one for every other execution (each
+   * loop or multi-instance iteration, a token moved back to the step), so a retried task has one
+   * effect and ten iterations have ten. The instance id comes first, so a service's log names the
+   * instance.
+   */
+  static String idempotencyKey(ExternalTask task) {
+    return AdapterCall.idempotencyKey(task.getProcessInstanceId(), task.getId());
   }
 }

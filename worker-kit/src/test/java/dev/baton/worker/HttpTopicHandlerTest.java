@@ -36,21 +36,38 @@ class HttpTopicHandlerTest {
   }
 
   @Test
-  void shouldPostVariablesWithTheStepsIdempotencyKeyAndReturnTheAnswer() throws Exception {
+  void shouldPostVariablesWithTheTasksIdempotencyKeyAndReturnTheAnswer() throws Exception {
     // given
     answer(200, "{\"trackingNumber\":\"TRK-1\"}");
     HttpTopicHandler handler = handler("/demo/shipping/ship");
 
     // when
-    Map<String, Object> outputs = handler.handle(shippingTask());
+    Map<String, Object> outputs = handler.handle(shippingTask("task-1"));
 
     // then
     assertThat(outputs.get("trackingNumber").toString()).isEqualTo("\"TRK-1\"");
-    assertThat(service.keys()).containsExactly("pi-1:ship");
+    assertThat(service.keys()).containsExactly("pi-1:task-1");
     assertThat(mapper.readTree(service.bodies().get(0)))
         .isEqualTo(
             mapper.readTree(
                 "{\"orderId\":\"o-1\",\"address\":{\"country\":\"DE\"},\"express\":false}"));
+  }
+
+  @Test
+  void shouldSendOneKeyPerStepExecutionTheSameOnItsRetries() throws Exception {
+    // given the same step of one instance run twice (e.g. two loop iterations): two external tasks
+    answer(200, "{}");
+    HttpTopicHandler handler = handler("/demo/shipping/ship");
+    ExternalTask first = shippingTask("task-1");
+    ExternalTask second = shippingTask("task-2");
+
+    // when the first is tried twice (a retry after a failure) and the second once
+    handler.handle(first);
+    handler.handle(first);
+    handler.handle(second);
+
+    // then
+    assertThat(service.keys()).containsExactly("pi-1:task-1", "pi-1:task-1", "pi-1:task-2");
   }
 
   @Test
@@ -60,7 +77,7 @@ class HttpTopicHandlerTest {
     HttpTopicHandler handler = handler("/demo/shipping/ship");
 
     // when / then
-    assertThatThrownBy(() -> handler.handle(shippingTask()))
+    assertThatThrownBy(() -> handler.handle(shippingTask("task-1")))
         .isInstanceOfSatisfying(
             BusinessRejectionException.class,
             e -> assertThat(e.errorCode()).isEqualTo("SHIPPING_REJECTED"));
@@ -78,8 +95,10 @@ class HttpTopicHandlerTest {
     service.answer("/demo/shipping/ship", status, body, Duration.ZERO);
   }
 
-  private static ExternalTask shippingTask() {
+  /** A task of step {@code ship} in instance {@code pi-1}. */
+  private static ExternalTask shippingTask(String id) {
     ExternalTask task = mock(ExternalTask.class);
+    when(task.getId()).thenReturn(id);
     when(task.getProcessInstanceId()).thenReturn("pi-1");
     when(task.getActivityId()).thenReturn("ship");
     when(task.getAllVariablesTyped(false))
