@@ -20,14 +20,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs tasks on a bounded pool instead of the client's one fetch thread.
+ * Runs tasks on a bounded pool instead of the client's one fetch thread, and sizes each fetch to
+ * the pool's free threads.
  *
  * <p>The client calls its handlers one after another on its fetch thread. The handlers made here
- * hand each task to a pool of {@code maxTasks} threads and return; when every slot is busy they
- * block, so the fetch loop polls again only once a slot is free and the worker does not lock work
- * it cannot start. Outcomes are reported from the pool threads through the client's {@link
- * ExternalTaskService}. {@link #close(Duration)} stops taking tasks, lets running ones finish for a
- * grace period, and unlocks the rest so another worker can take them at once.
+ * hand each task to a pool of {@code maxTasks} threads and return. Before each fetch, {@link
+ * FetchLimit} waits until a thread is free and asks the engine for no more tasks than there are
+ * free threads ({@link #awaitFreeSlots()}), so every task the engine locks for this worker starts
+ * at once: none waits locked for a thread. Outcomes are reported from the pool threads through the
+ * client's {@link ExternalTaskService}. {@link #close(Duration)} stops taking tasks, lets running
+ * ones finish for a grace period, and unlocks the rest so another worker can take them at once.
+ *
+ * <p>One dispatcher serves one client (one fetch loop): only that loop takes slots, so the free
+ * slots counted before a fetch are still free when its tasks arrive.
  */
 public final class TaskDispatcher {
 
@@ -78,8 +83,6 @@ public final class TaskDispatcher {
       giveBack(task, service, "the worker is shutting down");
       return;
     }
-    // keep the fetch loop here while all slots are busy, so it does not lock work it cannot start
-    awaitFreeSlot();
   }
 
   private void work(Claim claim, TopicHandler handler) {
@@ -183,6 +186,10 @@ public final class TaskDispatcher {
     }
   }
 
+  /**
+   * Takes a slot for a fetched task. Waits only if a fetch brought more tasks than it was sized for
+   * (a fetch {@link FetchLimit} could not size); the fetch loop then holds until a thread is free.
+   */
   private boolean takeSlot() {
     lock.lock();
     try {
@@ -199,12 +206,17 @@ public final class TaskDispatcher {
     }
   }
 
-  private void awaitFreeSlot() {
+  /**
+   * Waits until at least one thread is free and returns how many are; {@code 0} once closing. The
+   * fetch loop calls it before each fetch and asks the engine for at most that many tasks.
+   */
+  int awaitFreeSlots() {
     lock.lock();
     try {
       while (busy >= maxTasks && !closing) {
         slotFreed.awaitUninterruptibly();
       }
+      return closing ? 0 : maxTasks - busy;
     } finally {
       lock.unlock();
     }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running external-task worker: the official Camunda client, one bounded pool for all topics, a
- * subscription per configured topic. {@link #close()} shuts it down gracefully.
+ * subscription per configured topic, each fetch sized to the pool's free threads. {@link #close()}
+ * shuts it down gracefully.
  */
 public final class Worker implements AutoCloseable {
 
@@ -53,7 +54,7 @@ public final class Worker implements AutoCloseable {
             .setMaxConnPerRoute(config.getMaxTasks() + 1)
             .setMaxConnTotal(config.getMaxTasks() + 1)
             .build();
-    this.client = client(config, connections);
+    this.client = client(config, connections, new FetchLimit(dispatcher, new ObjectMapper()));
     handlers.forEach(this::subscribe);
     client.start();
     log.info(
@@ -106,7 +107,7 @@ public final class Worker implements AutoCloseable {
   }
 
   private static ExternalTaskClient client(
-      WorkerConfig config, PoolingHttpClientConnectionManager connections) {
+      WorkerConfig config, PoolingHttpClientConnectionManager connections, FetchLimit limit) {
     ExternalTaskClientBuilder builder =
         ExternalTaskClient.create()
             .baseUrl(config.getBaseUrl())
@@ -118,7 +119,11 @@ public final class Worker implements AutoCloseable {
             .backoffStrategy(
                 new ExponentialErrorBackoffStrategy(
                     ERROR_BACKOFF_MILLIS, 2, MAX_ERROR_BACKOFF_MILLIS))
-            .customizeHttpClient(http -> http.setConnectionManager(connections))
+            // each fetch asks for no more tasks than there are free threads (maxTasks is the most)
+            .customizeHttpClient(
+                http ->
+                    http.setConnectionManager(connections)
+                        .addExecInterceptorFirst(FetchLimit.NAME, limit))
             .disableAutoFetching();
     if (config.getKey() != null && !config.getKey().isBlank()) {
       builder.addInterceptor(new BasicAuthProvider(config.getWorkerId(), config.getKey()));

@@ -113,8 +113,8 @@ class TaskDispatcherTest {
   }
 
   @Test
-  void shouldRunAtMostMaxTasksAndHoldTheFetchLoopWhileAllSlotsAreBusy() throws Exception {
-    // given
+  void shouldRunAtMostMaxTasksAndHoldATaskBeyondThemUntilASlotFrees() throws Exception {
+    // given a fetch that brought more tasks than threads (one FetchLimit could not size)
     dispatcher = dispatcher(2, 3);
     ExternalTaskHandler handler = dispatcher.handlerFor(blocking());
     Thread fetchLoop =
