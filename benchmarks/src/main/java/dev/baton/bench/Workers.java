@@ -1,9 +1,9 @@
 package dev.baton.bench;
 
-import dev.baton.adapters.worker.TopicConfig;
-import dev.baton.adapters.worker.TopicHandler;
-import dev.baton.adapters.worker.Worker;
-import dev.baton.adapters.worker.WorkerConfig;
+import dev.baton.worker.TopicConfig;
+import dev.baton.worker.TopicHandler;
+import dev.baton.worker.Worker;
+import dev.baton.worker.WorkerConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

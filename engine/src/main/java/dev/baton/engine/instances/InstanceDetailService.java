@@ -1,7 +1,7 @@
 package dev.baton.engine.instances;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.adapters.JsonVariables;
+import dev.baton.adapters.TypedJson;
 import dev.baton.engine.definitions.DefinitionService;
 import java.time.Instant;
 import java.util.Comparator;
@@ -111,7 +111,7 @@ public class InstanceDetailService {
     return new InstanceDetail.Variable(
         name,
         type,
-        JsonVariables.valueToJson(value, mapper),
+        TypedJson.valueToJson(value, mapper),
         running && VariableValues.EditableType.editable(type));
   }
 

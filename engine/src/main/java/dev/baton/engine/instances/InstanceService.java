@@ -2,6 +2,7 @@ package dev.baton.engine.instances;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.adapters.JsonVariables;
+import dev.baton.adapters.TypedJson;
 import dev.baton.engine.system.NotFoundException;
 import dev.baton.engine.variables.VariablePolicy;
 import java.time.Instant;
@@ -129,8 +130,7 @@ public class InstanceService {
             .list()) {
       if (variable.getActivityInstanceId() == null
           || variable.getActivityInstanceId().equals(instance.getId())) {
-        variables.put(
-            variable.getName(), JsonVariables.valueToJson(variable.getTypedValue(), mapper));
+        variables.put(variable.getName(), TypedJson.valueToJson(variable.getTypedValue(), mapper));
       }
     }
     return new InstanceView(
