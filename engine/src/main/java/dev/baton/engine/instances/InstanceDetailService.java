@@ -85,7 +85,13 @@ public class InstanceDetailService {
   }
 
   private List<InstanceDetail.Variable> runningVariables(String id) {
-    var variables = runtime.getVariablesTyped(id, false);
+    org.camunda.bpm.engine.variable.VariableMap variables;
+    try {
+      variables = runtime.getVariablesTyped(id, false);
+    } catch (org.camunda.bpm.engine.exception.NullValueException endedMeanwhile) {
+      // the instance ended between reading its state and reading its variables
+      return endedVariables(id);
+    }
     return variables.keySet().stream()
         .sorted()
         .map(name -> variable(name, variables.getValueTyped(name), true))
