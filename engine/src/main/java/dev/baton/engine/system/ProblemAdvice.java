@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -38,7 +39,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler({
-    IllegalArgumentException.class,
+    BadRequestException.class,
     BadUserRequestException.class,
     NotValidException.class
   })
@@ -104,13 +105,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", "The data changed concurrently; try again.");
   }
 
+  /**
+   * Anything else is Baton's fault, not the caller's (an {@link IllegalArgumentException} too): 500
+   * with a reference that the one log line carries, so an operator can find the cause.
+   */
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e, HttpServletRequest request) {
-    LOG.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-    return problem(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        "Internal error",
-        "The request failed; see the server log.");
+    String reference = UUID.randomUUID().toString();
+    LOG.error(
+        "Unexpected error {} on {} {}", reference, request.getMethod(), request.getRequestURI(), e);
+    ProblemDetail problem =
+        problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "Internal error",
+            "The request failed; the server log names the cause under reference " + reference);
+    problem.setProperty("reference", reference);
+    return problem;
   }
 
   @Override

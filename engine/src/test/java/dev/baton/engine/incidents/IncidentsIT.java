@@ -37,6 +37,28 @@ class IncidentsIT extends BatonIT {
   }
 
   @Test
+  void shouldMatchLikeWildcardsInTheMessageLiterally() {
+    // given one incident whose message holds "50%_off" and one that the unescaped pattern matches
+    String marker = UUID.randomUUID().toString();
+    String literal = startOrderWithIncident("lit-" + marker, "coupon " + marker + " 50%_off");
+    startOrderWithIncident("wild-" + marker, "coupon " + marker + " 50XYoff");
+
+    // when
+    JsonPath page =
+        asDemo()
+            .queryParam("message", marker + " 50%_off")
+            .get("/api/incidents")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    // then
+    assertThat(page.getLong("total")).isEqualTo(1);
+    assertThat(page.getString("items[0].processInstanceId")).isEqualTo(literal);
+  }
+
+  @Test
   void shouldRetryManyWithProgressAndNeverTwice() {
     // given three incidents, one of them named twice, and one id that is no incident
     String marker = UUID.randomUUID().toString();
