@@ -1,6 +1,7 @@
 package dev.baton.engine.system;
 
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.baton.adapters.StepFailedException;
 import dev.baton.engine.deployments.InvalidBpmnException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -87,6 +88,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         problems.isEmpty() ? e.getMessage() : String.valueOf(problems.get(0).get("message"));
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid BPMN", detail);
     problem.setProperty("problems", problems);
+    return problem;
+  }
+
+  /**
+   * An adapter step that opted out of its save point ran inside this request and its service
+   * failed: the service's fault, not Baton's or the caller's, and the request's work is rolled
+   * back.
+   */
+  @ExceptionHandler(StepFailedException.class)
+  ProblemDetail stepFailed(StepFailedException e) {
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_GATEWAY,
+            "Step failed",
+            "Step '"
+                + e.activityId()
+                + "' (adapter '"
+                + e.adapter()
+                + "') failed: "
+                + e.getMessage()
+                + ". Nothing of this request was saved.");
+    problem.setProperty("activityId", e.activityId());
+    problem.setProperty("adapter", e.adapter());
     return problem;
   }
 
