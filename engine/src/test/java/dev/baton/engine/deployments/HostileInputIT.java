@@ -100,12 +100,9 @@ class HostileInputIT extends BatonIT {
 
   @Test
   void shouldRefusePathTraversalInNamesAsOutsideCanonicalForm() {
-    // an encoded "/" or "%" in a path segment is outside canonical form: 400 before any controller
-    asDemo()
-        .get("/api/definitions/{key}/versions", "../../etc/passwd")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json");
+    // an encoded "/" is refused by Tomcat itself (400, its own page) before Baton sees the request
+    asDemo().get("/api/definitions/{key}/versions", "../../etc/passwd").then().statusCode(400);
+    // an encoded "%" is outside canonical form: a 400 problem before any controller
     asDemo()
         .get("/api/workers/{id}", "..%2F..%2Fetc")
         .then()
