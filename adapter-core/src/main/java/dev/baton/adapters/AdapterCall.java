@@ -6,7 +6,9 @@ import java.util.Map;
  * One invocation of an adapter.
  *
  * @param adapter the adapter name the BPMN task is bound to
- * @param idempotencyKey stable across retries of the same step, so a repeated call has one effect
+ * @param idempotencyKey the same on every retry of one execution of the step and different for
+ *     every other execution (each iteration, each re-entry), so a retried call has one effect and
+ *     each iteration its own
  * @param processInstanceId the calling process instance
  * @param businessKey the instance's business key, may be {@code null}
  * @param activityId the BPMN element id of the calling task
@@ -20,8 +22,12 @@ public record AdapterCall(
     String activityId,
     Map<String, Object> inputs) {
 
-  /** The key Baton sends for a step: the same for every retry of that step in that instance. */
-  public static String idempotencyKey(String processInstanceId, String activityId) {
-    return processInstanceId + ":" + activityId;
+  /**
+   * The key Baton sends: the instance id first (so a service's log names the instance and its
+   * effects are found by the prefix {@code <instance id>:}), then what identifies this execution of
+   * the step (the job of its save point, or the external task a worker fetched).
+   */
+  public static String idempotencyKey(String processInstanceId, String execution) {
+    return processInstanceId + ":" + execution;
   }
 }

@@ -73,9 +73,13 @@ abstract class Target {
 
       @Override
       String bpmn(Shape shape) {
+        // Baton makes adapter steps save points unless a step opts out: the synchronous shape does
+        String savePoint =
+            shape == Shape.SYNC ? "<camunda:property name=\"savePoint\" value=\"false\"/>" : "";
         return shape.bpmn(
             "${batonAdapter}",
             "<camunda:properties><camunda:property name=\"adapter\" value=\"noop\"/>"
+                + savePoint
                 + "</camunda:properties>");
       }
 

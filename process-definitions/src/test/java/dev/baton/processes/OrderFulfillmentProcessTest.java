@@ -74,11 +74,14 @@ class OrderFulfillmentProcessTest {
 
     // when / then
     assertThat(instance).isWaitingAt("reserveInventory");
-    execute(job(instance));
+    Job reserve = job(instance);
+    execute(reserve);
     assertThat(instance).isWaitingAt("chargePayment").hasVariables("reservationId");
-    execute(job(instance));
+    Job charge = job(instance);
+    execute(charge);
     assertThat(instance).isWaitingAt("shipOrder").hasVariables("paymentId");
-    execute(job(instance));
+    Job ship = job(instance);
+    execute(ship);
     assertThat(instance)
         .isEnded()
         .hasPassed("fulfilled")
@@ -89,9 +92,9 @@ class OrderFulfillmentProcessTest {
     assertThat(calls)
         .extracting(AdapterCall::idempotencyKey)
         .containsExactly(
-            instance.getId() + ":reserveInventory",
-            instance.getId() + ":chargePayment",
-            instance.getId() + ":shipOrder");
+            instance.getId() + ":" + reserve.getId(),
+            instance.getId() + ":" + charge.getId(),
+            instance.getId() + ":" + ship.getId());
     assertThat(calls.get(1).inputs())
         .containsEntry("amount", 120)
         .containsEntry("orderId", "order-42");

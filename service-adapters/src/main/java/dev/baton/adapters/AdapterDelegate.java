@@ -21,6 +21,7 @@ public class AdapterDelegate implements JavaDelegate {
   private final AdapterRegistry registry;
   private final AdapterBinding binding;
   private final ObjectMapper mapper;
+  private final StepExecutionKeys keys = new StepExecutionKeys();
 
   public AdapterDelegate(AdapterRegistry registry, AdapterBinding binding, ObjectMapper mapper) {
     this.registry = registry;
@@ -31,21 +32,23 @@ public class AdapterDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String name = binding.adapterName(execution);
-    ServiceAdapter adapter = registry.resolve(name);
-    AdapterCall call =
-        new AdapterCall(
-            name,
-            AdapterCall.idempotencyKey(
-                execution.getProcessInstanceId(), execution.getCurrentActivityId()),
-            execution.getProcessInstanceId(),
-            execution.getProcessBusinessKey(),
-            execution.getCurrentActivityId(),
-            inputs(execution));
+    String step = execution.getCurrentActivityId();
     Map<String, Object> outputs;
     try {
+      ServiceAdapter adapter = registry.resolve(name);
+      AdapterCall call =
+          new AdapterCall(
+              name,
+              AdapterCall.idempotencyKey(execution.getProcessInstanceId(), keys.mark(execution)),
+              execution.getProcessInstanceId(),
+              execution.getProcessBusinessKey(),
+              step,
+              inputs(execution));
       outputs = adapter.execute(call);
     } catch (BusinessRejectionException rejection) {
       throw new BpmnError(rejection.errorCode(), rejection.getMessage());
+    } catch (RuntimeException failure) {
+      throw new StepFailedException(step, name, failure);
     }
     if (outputs != null && !outputs.isEmpty()) {
       execution.setVariables(JsonVariables.fromJson(mapper.valueToTree(outputs)));

@@ -51,6 +51,12 @@ public class AdaptersConfiguration {
         registry, new AdapterBinding(), mapper.getIfAvailable(ObjectMapper::new));
   }
 
+  /** Adapter steps are save points unless a diagram opts out (see {@link SavePoints}). */
+  @Bean
+  SavePoints batonSavePoints() {
+    return new SavePoints();
+  }
+
   /** A path starting with "/" calls this server (the demo services); anything else is absolute. */
   static URI resolve(String url, Environment environment) {
     if (!url.startsWith("/")) {

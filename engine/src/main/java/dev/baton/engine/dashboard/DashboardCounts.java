@@ -1,5 +1,6 @@
 package dev.baton.engine.dashboard;
 
+import dev.baton.engine.system.EngineTables;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +31,10 @@ class DashboardCounts {
     }
   }
 
-  private final JdbcTemplate jdbc;
+  private final EngineTables tables;
 
-  DashboardCounts(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  DashboardCounts(EngineTables tables) {
+    this.tables = tables;
   }
 
   /**
@@ -45,9 +45,9 @@ class DashboardCounts {
     Map<String, KeyCounts> byKey = new HashMap<>();
     Timestamp dayAgo = Timestamp.from(now.minus(Duration.ofDays(1)));
     Timestamp hourAgo = Timestamp.from(now.minus(Duration.ofHours(1)));
-    jdbc.query(
+    tables.query(
         "select PROC_DEF_KEY_, count(*), sum(case when START_TIME_ >= ? then 1 else 0 end)"
-            + " from ACT_HI_PROCINST where START_TIME_ >= ? group by PROC_DEF_KEY_",
+            + " from {ACT_HI_PROCINST} where START_TIME_ >= ? group by PROC_DEF_KEY_",
         rs -> {
           KeyCounts counts = byKey.computeIfAbsent(rs.getString(1), k -> new KeyCounts(hours));
           counts.startedLastDay = rs.getLong(2);
@@ -67,9 +67,9 @@ class DashboardCounts {
       args.add(Timestamp.from(firstHour.plus(Duration.ofHours(i + 1))));
     }
     sql.append(
-        " from ACT_HI_PROCINST where END_TIME_ >= ? and STATE_ = 'COMPLETED' group by PROC_DEF_KEY_");
+        " from {ACT_HI_PROCINST} where END_TIME_ >= ? and STATE_ = 'COMPLETED' group by PROC_DEF_KEY_");
     args.add(dayAgo);
-    jdbc.query(
+    tables.query(
         sql.toString(),
         rs -> {
           KeyCounts counts = byKey.computeIfAbsent(rs.getString(1), k -> new KeyCounts(hours));

@@ -1,8 +1,8 @@
 package dev.baton.engine.definitions;
 
+import dev.baton.engine.system.EngineTables;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,20 +20,20 @@ class ActivityHistory {
       select ACT_ID_, count(*),
              percentile_cont(0.5) within group (order by DURATION_),
              percentile_cont(0.95) within group (order by DURATION_)
-      from ACT_HI_ACTINST
+      from {ACT_HI_ACTINST}
       where PROC_DEF_ID_ = ? and END_TIME_ is not null
       group by ACT_ID_
       """;
 
-  private final JdbcTemplate jdbc;
+  private final EngineTables tables;
 
-  ActivityHistory(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  ActivityHistory(EngineTables tables) {
+    this.tables = tables;
   }
 
   Map<String, Passed> passed(String definitionId) {
     Map<String, Passed> passed = new HashMap<>();
-    jdbc.query(
+    tables.query(
         SQL,
         rs -> {
           passed.put(

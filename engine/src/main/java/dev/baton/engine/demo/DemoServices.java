@@ -1,6 +1,7 @@
 package dev.baton.engine.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.engine.system.BadRequestException;
 import dev.baton.engine.system.BatonProperties;
 import java.util.List;
 import java.util.Set;
@@ -140,8 +141,7 @@ public class DemoServices {
 
   private static void requireKnown(String service) {
     if (!SERVICES.contains(service)) {
-      throw new IllegalArgumentException(
-          "Unknown demo service '" + service + "'; known: " + SERVICES);
+      throw new BadRequestException("Unknown demo service '" + service + "'; known: " + SERVICES);
     }
   }
 

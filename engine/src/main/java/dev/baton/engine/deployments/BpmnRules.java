@@ -2,13 +2,16 @@ package dev.baton.engine.deployments;
 
 import dev.baton.adapters.AdapterBinding;
 import dev.baton.adapters.AdapterDelegate;
+import dev.baton.adapters.SavePoints;
 import dev.baton.engine.system.BatonProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -22,6 +25,8 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.TimeCycle;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 
@@ -219,6 +224,19 @@ final class BpmnRules {
                     + "', which Baton does not know; known: "
                     + adapters));
       }
+      if (SavePoints.optsOut(properties(extensions))) {
+        problems.add(
+            Problem.warning(
+                "save-point-opt-out",
+                id,
+                "Task '"
+                    + id
+                    + "' opts out of its save point ("
+                    + SavePoints.OPT_OUT_PROPERTY
+                    + "=false): it runs inside the step or request that reaches it, a failure"
+                    + " rolls that back and retries it whole, and a start that reaches it fails"
+                    + " when its service does"));
+      }
     } else if ("external".equals(type)) {
       if (topic == null || topic.isBlank()) {
         problems.add(
@@ -237,6 +255,20 @@ final class BpmnRules {
               id,
               "Task '" + id + "' is bound to nothing: choose an adapter or an external topic"));
     }
+  }
+
+  /** A task's Camunda extension properties by name (the last of a name wins, as in the engine). */
+  private static Map<String, String> properties(ExtensionElements extensions) {
+    Map<String, String> properties = new HashMap<>();
+    if (extensions != null) {
+      for (CamundaProperties group :
+          extensions.getElementsQuery().filterByType(CamundaProperties.class).list()) {
+        for (CamundaProperty property : group.getCamundaProperties()) {
+          properties.put(property.getCamundaName(), property.getCamundaValue());
+        }
+      }
+    }
+    return properties;
   }
 
   /** Scripts inside input/output mappings and script conditions run code too. */

@@ -1,6 +1,7 @@
 package dev.baton.engine.deployments;
 
 import dev.baton.engine.system.ApiPaths;
+import dev.baton.engine.system.BadRequestException;
 import dev.baton.engine.system.BatonProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,10 +57,10 @@ class DeploymentController {
       Principal user)
       throws IOException {
     if (versionTag != null && versionTag.length() > 255) {
-      throw new IllegalArgumentException("versionTag is at most 255 characters");
+      throw new BadRequestException("versionTag is at most 255 characters");
     }
     if (note != null && note.length() > 2000) {
-      throw new IllegalArgumentException("note is at most 2000 characters");
+      throw new BadRequestException("note is at most 2000 characters");
     }
     DeploymentResult result;
     try (InputStream in = file.getInputStream()) {

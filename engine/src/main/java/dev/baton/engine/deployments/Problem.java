@@ -18,6 +18,10 @@ public record Problem(
     return new Problem(rule, elementId, message, "error", null, null);
   }
 
+  static Problem warning(String rule, String elementId, String message) {
+    return new Problem(rule, elementId, message, "warning", null, null);
+  }
+
   static Problem parse(String message, Integer line, Integer column) {
     return new Problem("parse", null, message, "error", line, column);
   }

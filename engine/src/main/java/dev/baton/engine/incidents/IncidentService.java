@@ -1,5 +1,7 @@
 package dev.baton.engine.incidents;
 
+import dev.baton.engine.system.BadRequestException;
+import dev.baton.engine.system.LikePatterns;
 import dev.baton.engine.system.NotFoundException;
 import dev.baton.engine.system.PageView;
 import dev.baton.engine.system.Paging;
@@ -52,7 +54,7 @@ public class IncidentService {
       query.activityId(activityId);
     }
     if (message != null) {
-      query.incidentMessageLike("%" + message + "%");
+      query.incidentMessageLike(LikePatterns.contains(message));
     }
     long total = query.count();
     List<Incident> incidents =
@@ -89,7 +91,7 @@ public class IncidentService {
       case Incident.EXTERNAL_TASK_HANDLER_TYPE ->
           externalTasks.setRetries(incident.getConfiguration(), 1);
       default ->
-          throw new IllegalArgumentException(
+          throw new BadRequestException(
               "Incidents of type '"
                   + incident.getIncidentType()
                   + "' cannot be retried from Baton");

@@ -1,5 +1,6 @@
 package dev.baton.engine.incidents;
 
+import dev.baton.engine.system.BadRequestException;
 import dev.baton.engine.system.NotFoundException;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public class RetryBatches {
   public RetryBatch start(List<String> incidentIds, String user, List<String> groups) {
     List<String> unique = new ArrayList<>(new LinkedHashSet<>(incidentIds));
     if (unique.isEmpty() || unique.size() > MAX_ITEMS) {
-      throw new IllegalArgumentException("incidentIds must name 1 to " + MAX_ITEMS + " incidents");
+      throw new BadRequestException("incidentIds must name 1 to " + MAX_ITEMS + " incidents");
     }
     RetryBatch batch = new RetryBatch(UUID.randomUUID().toString(), user, unique);
     batches.put(batch.id(), batch);

@@ -1,6 +1,7 @@
 package dev.baton.engine.instances;
 
 import dev.baton.engine.system.ApiPaths;
+import dev.baton.engine.system.BadRequestException;
 import dev.baton.engine.system.PageView;
 import dev.baton.engine.system.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -79,7 +80,7 @@ class InstanceController {
       @RequestParam(defaultValue = "50") int size,
       @RequestParam(defaultValue = "startTime,desc") String sort) {
     if (variableName != null && !variableName.isBlank() && variableValue == null) {
-      throw new IllegalArgumentException("variableValue is required with variableName");
+      throw new BadRequestException("variableValue is required with variableName");
     }
     InstanceSearch filters =
         new InstanceSearch(
@@ -132,7 +133,7 @@ class InstanceController {
     return switch (sort) {
       case "startTime,asc" -> true;
       case "startTime,desc" -> false;
-      default -> throw new IllegalArgumentException("sort must be startTime,asc or startTime,desc");
+      default -> throw new BadRequestException("sort must be startTime,asc or startTime,desc");
     };
   }
 

@@ -2,6 +2,7 @@ package dev.baton.engine.instances;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.engine.system.BadRequestException;
 import dev.baton.engine.system.ConflictException;
 import dev.baton.engine.system.NotFoundException;
 import dev.baton.engine.variables.VariablePolicy;
@@ -33,7 +34,7 @@ public class InstanceOperations {
   /** Sets a variable after checking the value against its type; nothing is saved when it fails. */
   public void setVariable(String instanceId, String name, String type, JsonNode value) {
     if (name == null || name.isBlank() || name.length() > 255) {
-      throw new IllegalArgumentException("variable names are 1 to 255 characters");
+      throw new BadRequestException("variable names are 1 to 255 characters");
     }
     requireRunning(instanceId);
     TypedValue typed = VariableValues.typed(type, value, mapper);

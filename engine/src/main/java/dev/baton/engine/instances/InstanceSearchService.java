@@ -1,5 +1,6 @@
 package dev.baton.engine.instances;
 
+import dev.baton.engine.system.LikePatterns;
 import dev.baton.engine.system.PageView;
 import dev.baton.engine.system.Paging;
 import java.util.Date;
@@ -78,7 +79,7 @@ public class InstanceSearchService {
       query.processInstanceBusinessKey(search.businessKey());
     }
     if (search.businessKeyPrefix() != null) {
-      query.processInstanceBusinessKeyLike(escapeLike(search.businessKeyPrefix()) + "%");
+      query.processInstanceBusinessKeyLike(LikePatterns.startsWith(search.businessKeyPrefix()));
     }
     if (search.startedAfter() != null) {
       query.startedAfter(Date.from(search.startedAfter()));
@@ -125,10 +126,5 @@ public class InstanceSearchService {
         row.getStartTime() == null ? null : row.getStartTime().toInstant(),
         row.getEndTime() == null ? null : row.getEndTime().toInstant(),
         row.getDurationInMillis());
-  }
-
-  /** Escapes LIKE wildcards, so a prefix is matched literally. */
-  private static String escapeLike(String prefix) {
-    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

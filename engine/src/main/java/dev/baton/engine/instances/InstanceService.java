@@ -3,6 +3,7 @@ package dev.baton.engine.instances;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.adapters.JsonVariables;
 import dev.baton.adapters.TypedJson;
+import dev.baton.engine.system.BadRequestException;
 import dev.baton.engine.system.NotFoundException;
 import dev.baton.engine.variables.VariablePolicy;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public class InstanceService {
 
   /** Starts the latest version of {@code key}; all input is checked before anything is written. */
   public InstanceView start(String key, StartInstanceRequest request) {
-    VariableMap variables = JsonVariables.fromJson(request.variables());
+    VariableMap variables = variables(request);
     variables.forEach((name, value) -> policy.check(name, variables.getValueTyped(name)));
     ProcessDefinition definition =
         repository
@@ -72,6 +73,15 @@ public class InstanceService {
         definition.getId(),
         key,
         definition.getVersion());
+  }
+
+  private static VariableMap variables(StartInstanceRequest request) {
+    try {
+      return JsonVariables.fromJson(request.variables());
+    } catch (IllegalArgumentException unstorable) {
+      // the converter's refusals are all about the caller's JSON
+      throw new BadRequestException(unstorable.getMessage());
+    }
   }
 
   /** The instance with that id, or {@link NotFoundException}. */

@@ -2,6 +2,7 @@ package dev.baton.engine.instances;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.engine.system.BadRequestException;
 import dev.baton.engine.system.BatonProperties;
 import dev.baton.engine.system.ConflictException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ public class StartKeys {
       return new Outcome(instances.start(processKey, request), false);
     }
     if (!VALID_KEY.matcher(idempotencyKey).matches()) {
-      throw new IllegalArgumentException(
+      throw new BadRequestException(
           "Idempotency-Key must be 1 to 255 visible ASCII characters without spaces");
     }
     String hash = hash(processKey, request);

@@ -2,6 +2,7 @@ package dev.baton.engine.instances;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.engine.system.BadRequestException;
 import java.util.Locale;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -25,7 +26,7 @@ final class VariableValues {
       try {
         return valueOf(name.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException | NullPointerException e) {
-        throw new IllegalArgumentException(
+        throw new BadRequestException(
             "type must be one of String, Integer, Long, Double, Boolean, Json, not '" + name + "'");
       }
     }
@@ -45,7 +46,7 @@ final class VariableValues {
   static TypedValue typed(String type, JsonNode value, ObjectMapper mapper) {
     EditableType editable = EditableType.of(type);
     if (value == null || value.isMissingNode()) {
-      throw new IllegalArgumentException("value is missing");
+      throw new BadRequestException("value is missing");
     }
     return switch (editable) {
       case STRING -> {
@@ -78,7 +79,7 @@ final class VariableValues {
           require(json != null && json.isContainerNode(), value, "a JSON object or array");
           yield SpinValues.jsonValue(json.toString()).create();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          throw new IllegalArgumentException(
+          throw new BadRequestException(
               "'" + value.textValue() + "' is not valid JSON: " + e.getOriginalMessage());
         }
       }
@@ -127,7 +128,7 @@ final class VariableValues {
   private static void require(boolean ok, JsonNode value, String what) {
     if (!ok) {
       String shown = value.isTextual() ? value.textValue() : value.toString();
-      throw new IllegalArgumentException("'" + shown + "' is not " + what);
+      throw new BadRequestException("'" + shown + "' is not " + what);
     }
   }
 }

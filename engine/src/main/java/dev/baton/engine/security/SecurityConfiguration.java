@@ -216,7 +216,7 @@ class SecurityConfiguration {
                     // instances, their variables and incidents, workers: operators
                     .requestMatchers(paths(OPERATOR_DATA))
                     .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
-                    // definitions, lint, diff, adapters, dashboard, system, the console: everyone
+                    // definitions, lint, adapters, dashboard, system, the console: everyone
                     .anyRequest()
                     .hasAnyRole(PEOPLE))
         .addFilterBefore(

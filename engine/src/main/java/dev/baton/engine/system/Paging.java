@@ -8,12 +8,10 @@ public record Paging(int page, int size) {
 
   public Paging {
     if (page < 0 || page > MAX_PAGE) {
-      throw new IllegalArgumentException(
-          "page must be between 0 and " + MAX_PAGE + ", not " + page);
+      throw new BadRequestException("page must be between 0 and " + MAX_PAGE + ", not " + page);
     }
     if (size < 1 || size > MAX_SIZE) {
-      throw new IllegalArgumentException(
-          "size must be between 1 and " + MAX_SIZE + ", not " + size);
+      throw new BadRequestException("size must be between 1 and " + MAX_SIZE + ", not " + size);
     }
   }
 

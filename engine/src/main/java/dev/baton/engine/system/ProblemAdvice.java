@@ -1,12 +1,14 @@
 package dev.baton.engine.system;
 
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.baton.adapters.StepFailedException;
 import dev.baton.engine.deployments.InvalidBpmnException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -38,7 +40,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler({
-    IllegalArgumentException.class,
+    BadRequestException.class,
     BadUserRequestException.class,
     NotValidException.class
   })
@@ -89,6 +91,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /**
+   * An adapter step that opted out of its save point ran inside this request and its service
+   * failed: the service's fault, not Baton's or the caller's, and the request's work is rolled
+   * back.
+   */
+  @ExceptionHandler(StepFailedException.class)
+  ProblemDetail stepFailed(StepFailedException e) {
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_GATEWAY,
+            "Step failed",
+            "Step '"
+                + e.activityId()
+                + "' (adapter '"
+                + e.adapter()
+                + "') failed: "
+                + e.getMessage()
+                + ". Nothing of this request was saved.");
+    problem.setProperty("activityId", e.activityId());
+    problem.setProperty("adapter", e.adapter());
+    return problem;
+  }
+
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
@@ -104,13 +129,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", "The data changed concurrently; try again.");
   }
 
+  /**
+   * Anything else is Baton's fault, not the caller's (an {@link IllegalArgumentException} too): 500
+   * with a reference that the one log line carries, so an operator can find the cause.
+   */
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e, HttpServletRequest request) {
-    LOG.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-    return problem(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        "Internal error",
-        "The request failed; see the server log.");
+    String reference = UUID.randomUUID().toString();
+    LOG.error(
+        "Unexpected error {} on {} {}", reference, request.getMethod(), request.getRequestURI(), e);
+    ProblemDetail problem =
+        problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "Internal error",
+            "The request failed; the server log names the cause under reference " + reference);
+    problem.setProperty("reference", reference);
+    return problem;
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.engine.system.BadRequestException;
 import dev.baton.engine.system.BatonProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -147,7 +148,7 @@ public final class VariablePolicy {
     return null;
   }
 
-  /** Refuses a typed value from Baton's API with an {@link IllegalArgumentException} naming it. */
+  /** Refuses a typed value from Baton's API with a {@link BadRequestException} naming it. */
   public void check(String name, TypedValue value) {
     String variable = "variable '" + name + "'";
     String refusal = null;
@@ -160,7 +161,7 @@ public final class VariablePolicy {
       refusal = jsonRefusal(variable, serializable.getValueSerialized());
     }
     if (refusal != null) {
-      throw new IllegalArgumentException(refusal);
+      throw new BadRequestException(refusal);
     }
   }
 

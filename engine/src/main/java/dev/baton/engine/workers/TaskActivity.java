@@ -2,11 +2,11 @@ package dev.baton.engine.workers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.engine.system.BoundedCache;
 import dev.baton.engine.workers.LiveWorker.Outcome;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.slf4j.Logger;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class TaskActivity {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskActivity.class);
-  private static final int MAX_REMEMBERED_TASKS = 100_000;
+  static final int MAX_REMEMBERED_TASKS = 100_000;
 
   private final WorkerRegistry registry;
   private final WorkerMetrics metrics;
@@ -27,9 +27,11 @@ public class TaskActivity {
 
   /**
    * Topic and worker of each task handed out on this node, so outcomes can be counted per topic and
-   * checked against their worker without a query.
+   * checked against their worker without a query. Tasks never finished here (a worker that died)
+   * leave one by one, the longest untouched first.
    */
-  private final Map<String, HandedOut> handedOut = new ConcurrentHashMap<>();
+  private final BoundedCache<String, HandedOut> handedOut =
+      new BoundedCache<>(MAX_REMEMBERED_TASKS);
 
   private record HandedOut(String topic, String workerId) {}
 
@@ -58,9 +60,6 @@ public class TaskActivity {
       JsonNode lockedTasks = mapper.readTree(answer);
       if (!lockedTasks.isArray()) {
         return;
-      }
-      if (handedOut.size() > MAX_REMEMBERED_TASKS) {
-        handedOut.clear();
       }
       for (JsonNode task : lockedTasks) {
         String topic = task.path("topicName").asText("");

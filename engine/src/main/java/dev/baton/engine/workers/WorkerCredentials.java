@@ -1,5 +1,7 @@
 package dev.baton.engine.workers;
 
+import dev.baton.engine.system.BatonProperties;
+import dev.baton.engine.system.BoundedCache;
 import dev.baton.engine.system.ConflictException;
 import dev.baton.engine.system.NotFoundException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,14 +34,21 @@ public class WorkerCredentials {
   private final WorkerCredentialRepository credentials;
   private final IdentityService identity;
   private final Clock clock;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-  private record Cached(Optional<WorkerCredential> credential, Instant until) {}
+  /** Registered workers' credentials by id; a name that is no worker is never kept. */
+  private final BoundedCache<String, Cached> cache;
 
-  WorkerCredentials(WorkerCredentialRepository credentials, IdentityService identity, Clock clock) {
+  private record Cached(WorkerCredential credential, Instant until) {}
+
+  WorkerCredentials(
+      WorkerCredentialRepository credentials,
+      IdentityService identity,
+      Clock clock,
+      BatonProperties properties) {
     this.credentials = credentials;
     this.identity = identity;
     this.clock = clock;
+    this.cache = new BoundedCache<>(properties.getWorkers().getMaxTracked());
   }
 
   /** Registers a worker and returns its new key; refuses an id that is taken. */
@@ -86,15 +93,24 @@ public class WorkerCredentials {
     cache.remove(workerId);
   }
 
-  /** The credential for this worker id, active or revoked, if any (cached briefly). */
+  /**
+   * The credential for this worker id, active or revoked, if any. A registered worker's is cached
+   * briefly (checked on every poll); any other name that arrives in a Basic header is looked up
+   * each time and never fills the cache.
+   */
   Optional<WorkerCredential> find(String workerId) {
     Instant now = clock.instant();
     Cached cached = cache.get(workerId);
-    if (cached == null || cached.until().isBefore(now)) {
-      cached = new Cached(credentials.findById(workerId), now.plus(CACHE_TIME));
-      cache.put(workerId, cached);
+    if (cached != null && !cached.until().isBefore(now)) {
+      return Optional.of(cached.credential());
     }
-    return cached.credential();
+    Optional<WorkerCredential> found = credentials.findById(workerId);
+    if (found.isPresent()) {
+      cache.put(workerId, new Cached(found.get(), now.plus(CACHE_TIME)));
+    } else {
+      cache.remove(workerId);
+    }
+    return found;
   }
 
   /** Whether {@code key} is the key of this active credential, compared in constant time. */

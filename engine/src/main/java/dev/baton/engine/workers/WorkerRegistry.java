@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -84,9 +83,6 @@ public class WorkerRegistry {
   }
 
   /** Writes what changed since the last flush; other nodes' counts are added to, not replaced. */
-  @Scheduled(
-      fixedDelayString = "${baton.engine.workers.flush-interval:5s}",
-      initialDelayString = "${baton.engine.workers.flush-interval:5s}")
   @PreDestroy
   public void flush() {
     for (LiveWorker worker : live.values()) {

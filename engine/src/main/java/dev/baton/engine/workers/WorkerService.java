@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /** The worker registry and topic queues as operators read them. */
@@ -92,9 +91,6 @@ public class WorkerService {
   }
 
   /** Refreshes the queue and worker gauges. */
-  @Scheduled(
-      fixedDelayString = "${baton.engine.workers.metrics-refresh:10s}",
-      initialDelayString = "${baton.engine.workers.metrics-refresh:10s}")
   void refreshMetrics() {
     metrics.refreshQueues(queues.byTopic());
     metrics.refreshWorkers(new ArrayList<>(registry.all().values()));

@@ -88,9 +88,8 @@ class HostileInputIT extends BatonIT {
                                         "application/x-java-serialized-object")))))
             .post("/engine-rest/process-definition/key/order-fulfillment/start")
             .then()
-            .statusCode(
-                org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
-                    .and(org.hamcrest.Matchers.lessThan(500)))
+            .statusCode(400)
+            .contentType("application/problem+json")
             .extract()
             .asString();
 
@@ -100,19 +99,15 @@ class HostileInputIT extends BatonIT {
   }
 
   @Test
-  void shouldRefusePathTraversalInNames() {
-    asDemo()
-        .get("/api/definitions/{key}/versions", "../../etc/passwd")
-        .then()
-        .statusCode(
-            org.hamcrest.Matchers.anyOf(
-                org.hamcrest.Matchers.equalTo(400), org.hamcrest.Matchers.equalTo(404)));
+  void shouldRefusePathTraversalInNamesAsOutsideCanonicalForm() {
+    // an encoded "/" is refused by Tomcat itself (400, its own page) before Baton sees the request
+    asDemo().get("/api/definitions/{key}/versions", "../../etc/passwd").then().statusCode(400);
+    // an encoded "%" is outside canonical form: a 400 problem before any controller
     asDemo()
         .get("/api/workers/{id}", "..%2F..%2Fetc")
         .then()
-        .statusCode(
-            org.hamcrest.Matchers.anyOf(
-                org.hamcrest.Matchers.equalTo(400), org.hamcrest.Matchers.equalTo(404)));
+        .statusCode(400)
+        .contentType("application/problem+json");
   }
 
   private static io.restassured.response.ValidatableResponse refused(String xml, String key) {

@@ -37,6 +37,28 @@ class IncidentsIT extends BatonIT {
   }
 
   @Test
+  void shouldMatchLikeWildcardsInTheMessageLiterally() {
+    // given one incident whose message holds "50%_off" and one that the unescaped pattern matches
+    String marker = UUID.randomUUID().toString();
+    String literal = startOrderWithIncident("lit-" + marker, "coupon " + marker + " 50%_off");
+    startOrderWithIncident("wild-" + marker, "coupon " + marker + " 50XYoff");
+
+    // when
+    JsonPath page =
+        asDemo()
+            .queryParam("message", marker + " 50%_off")
+            .get("/api/incidents")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    // then
+    assertThat(page.getLong("total")).isEqualTo(1);
+    assertThat(page.getString("items[0].processInstanceId")).isEqualTo(literal);
+  }
+
+  @Test
   void shouldRetryManyWithProgressAndNeverTwice() {
     // given three incidents, one of them named twice, and one id that is no incident
     String marker = UUID.randomUUID().toString();
@@ -80,19 +102,17 @@ class IncidentsIT extends BatonIT {
     assertThat(batch.getString("items.find { it.incidentId == 'no-such-incident' }.status"))
         .isEqualTo("SKIPPED");
     assertThat(list("message=" + marker).getLong("total")).isZero();
-    List<Map<String, Object>> operations =
-        asDemo()
-            .get(
-                "/engine-rest/history/user-operation?processInstanceId={id}&operationType=SetExternalTaskRetries",
-                instances.get(0))
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("$");
-    assertThat(operations)
-        .isNotEmpty()
-        .allSatisfy(op -> assertThat(op).containsEntry("userId", USER));
+    assertThat(batch.getList("items.incidentId", String.class))
+        .containsExactlyInAnyOrderElementsOf(
+            List.of(
+                incidentIds.get(0), incidentIds.get(1), incidentIds.get(2), "no-such-incident"));
+    // each instance's task had its retries set once, by the operator, the doubled one included
+    assertThat(instances)
+        .allSatisfy(
+            instance ->
+                assertThat(retriesSet(instance))
+                    .singleElement()
+                    .satisfies(op -> assertThat(op).containsEntry("userId", USER)));
   }
 
   @Test
@@ -108,6 +128,18 @@ class IncidentsIT extends BatonIT {
         .then()
         .statusCode(404)
         .contentType("application/problem+json");
+  }
+
+  private static List<Map<String, Object>> retriesSet(String instanceId) {
+    return asDemo()
+        .get(
+            "/engine-rest/history/user-operation?processInstanceId={id}&operationType=SetExternalTaskRetries",
+            instanceId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("$");
   }
 
   private static JsonPath list(String query) {

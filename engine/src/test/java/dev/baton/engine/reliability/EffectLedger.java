@@ -4,6 +4,7 @@ import dev.baton.engine.BatonProcess;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -12,9 +13,11 @@ import java.util.stream.Collectors;
  */
 final class EffectLedger {
 
-  /** The order process's step that calls each demo service. */
+  /**
+   * What each demo service does for an order's step (reserveInventory, chargePayment, shipOrder).
+   */
   static final Map<String, String> STEPS =
-      Map.of("inventory", "reserveInventory", "payment", "chargePayment", "shipping", "shipOrder");
+      Map.of("inventory", "reserve", "payment", "charge", "shipping", "ship");
 
   private final Map<String, List<Map<String, Object>>> effectsByService;
 
@@ -39,21 +42,22 @@ final class EffectLedger {
                             .getList("$"))));
   }
 
-  /** Order steps (instance × service) with no successful effect under the step's key. */
+  /**
+   * Order steps (instance × service) with no successful effect of the step's operation. A key names
+   * its instance first ({@code <instance id>:<execution>}); the rest identifies one execution of
+   * the step, so the operation the service recorded tells which step it was.
+   */
   long missing(Collection<String> instanceIds) {
     return STEPS.entrySet().stream()
         .mapToLong(
             step -> {
-              Map<String, Integer> statusByKey =
+              Set<String> done =
                   effectsByService.get(step.getKey()).stream()
-                      .collect(
-                          Collectors.toMap(
-                              effect -> (String) effect.get("idempotencyKey"),
-                              effect -> (Integer) effect.get("status"),
-                              (first, second) -> first));
-              return instanceIds.stream()
-                  .filter(id -> !Integer.valueOf(200).equals(statusByKey.get(key(id, step))))
-                  .count();
+                      .filter(effect -> step.getValue().equals(effect.get("operation")))
+                      .filter(effect -> Integer.valueOf(200).equals(effect.get("status")))
+                      .map(EffectLedger::instanceOf)
+                      .collect(Collectors.toSet());
+              return instanceIds.stream().filter(id -> !done.contains(id)).count();
             })
         .sum();
   }
@@ -83,10 +87,6 @@ final class EffectLedger {
   /** All effects of the three services. */
   long total() {
     return effectsByService.values().stream().mapToLong(List::size).sum();
-  }
-
-  private static String key(String instanceId, Map.Entry<String, String> step) {
-    return instanceId + ":" + step.getValue();
   }
 
   private static String instanceOf(Map<String, Object> effect) {

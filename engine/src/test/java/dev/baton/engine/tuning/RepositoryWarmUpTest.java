@@ -3,6 +3,8 @@ package dev.baton.engine.tuning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import ch.qos.logback.classic.Level;
+import dev.baton.engine.LogCapture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -41,8 +43,20 @@ class RepositoryWarmUpTest {
           throw new IllegalStateException("no such table");
         });
 
-    // when / then
-    assertThatCode(() -> new RepositoryWarmUp(beans).warmUp()).doesNotThrowAnyException();
+    // when
+    try (LogCapture log = LogCapture.of(RepositoryWarmUp.class)) {
+      assertThatCode(() -> new RepositoryWarmUp(beans).warmUp()).doesNotThrowAnyException();
+
+      // then the failure is logged as an error with its cause
+      assertThat(log.events())
+          .filteredOn(event -> event.getLevel() == Level.ERROR)
+          .singleElement()
+          .satisfies(
+              event -> {
+                assertThat(event.getFormattedMessage()).contains("could not be built");
+                assertThat(event.getThrowableProxy()).isNotNull();
+              });
+    }
   }
 
   private void register(String name, java.util.function.Supplier<OrderRepository> supplier) {

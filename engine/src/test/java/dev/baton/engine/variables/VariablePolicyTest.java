@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.engine.system.BadRequestException;
 import dev.baton.engine.system.BatonProperties;
 import java.util.List;
 import org.camunda.bpm.engine.variable.Variables;
@@ -100,7 +101,7 @@ class VariablePolicyTest {
     assertThat(untyped).contains("'note'");
     assertThat(policy.refusal("note", dto("String", "\"" + "a".repeat(4000) + "\""))).isNull();
     assertThatThrownBy(() -> policy.check("note", Variables.stringValue("a".repeat(4001))))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(BadRequestException.class)
         .hasMessageContaining("'note'");
   }
 
@@ -122,7 +123,7 @@ class VariablePolicyTest {
         .contains("bytes of JSON");
     assertThat(policy.refusal("j", dto("Json", "\"{oops\""))).contains("not valid JSON");
     assertThatThrownBy(() -> policy.check("j", SpinValues.jsonValue(deep).create()))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(BadRequestException.class)
         .hasMessageContaining("deeper than 100");
   }
 
