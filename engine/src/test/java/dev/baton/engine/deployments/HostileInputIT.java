@@ -100,9 +100,13 @@ class HostileInputIT extends BatonIT {
 
   @Test
   void shouldRefusePathTraversalInNamesAsOutsideCanonicalForm() {
-    // an encoded "/" is refused by Tomcat itself (400, its own page) before Baton sees the request
-    asDemo().get("/api/definitions/{key}/versions", "../../etc/passwd").then().statusCode(400);
-    // an encoded "%" is outside canonical form: a 400 problem before any controller
+    // an encoded "/" and an encoded "%" are outside canonical form: a 400 problem before any
+    // filter or controller parses the path
+    asDemo()
+        .get("/api/definitions/{key}/versions", "../../etc/passwd")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
     asDemo()
         .get("/api/workers/{id}", "..%2F..%2Fetc")
         .then()
