@@ -5,7 +5,9 @@ import type { MountedScreen } from '../screen';
 import { fakeApi, settle } from '../test/fake-api';
 import type { DiffRow } from './diff';
 import type { CompareView, LintIssue, ModelerOptions, ModelerView } from './modeler';
-import { definitionKeys, issueSummary, mountModelerPage, type ModelerDeps } from './modeler-page';
+import { issueSummary } from './lint-panel';
+import { mountModelerPage, type ModelerDeps } from './modeler-page';
+import { definitionKeys } from './process-picker';
 
 const DEFINITIONS = [
   { id: 'order:1:a', key: 'order', name: 'Order', version: 1, runningInstances: 0, incidents: 0 },
