@@ -28,8 +28,10 @@ export const comparePanelTemplate = `
 
 export interface CompareSource {
   openCompare: typeof openCompare;
-  /** The editor's diagram as it is now; undefined before the editor is loaded. */
-  draft(): Promise<string> | undefined;
+  /** Whether the editor is loaded. */
+  hasDraft(): boolean;
+  /** The editor's diagram as it is now. */
+  draft(): Promise<string>;
   /** The key the editor's diagram deploys as. */
   processKey(): string | undefined;
 }
@@ -37,11 +39,14 @@ export interface CompareSource {
 /**
  * Compare (`js-compare-panel`, toggled by `js-compare`): two deployed versions, or one and the
  * draft, side by side with diff markers and a row per difference. Its state is the versions it
- * offers and the diagrams it shows.
+ * offers and the diagrams it shows; {@link reset} (another diagram opened) and
+ * {@link versionsChanged} (a deployment) keep them from going stale.
  */
 export class ComparePanel {
   private compare: CompareView | undefined;
   private versions: DefinitionVersion[] = [];
+  /** Counts refreshes and comparisons: an answer for an older one is dropped. */
+  private generation = 0;
   private readonly left: HTMLSelectElement;
   private readonly right: HTMLSelectElement;
   private readonly error: HTMLElement;
@@ -78,35 +83,68 @@ export class ComparePanel {
     }
   }
 
+  /**
+   * Another diagram is open in the editor. Shown, the panel starts over with it (its process's
+   * versions, the latest against the new draft); hidden, it forgets the previous diagrams, so
+   * nothing of the previous draft is left to see.
+   */
+  async reset(): Promise<void> {
+    if (this.shown) {
+      await this.refresh();
+      return;
+    }
+    this.generation++;
+    this.versions = [];
+    this.left.replaceChildren();
+    this.right.replaceChildren();
+    this.summary.textContent = '';
+    this.list.replaceChildren();
+    this.error.hidden = true;
+    this.compare?.clear();
+  }
+
+  /** A deployment made (or kept) a version: offer the versions as they are now and compare again. */
+  async versionsChanged(): Promise<void> {
+    if (this.shown) {
+      await this.refresh();
+    }
+  }
+
   destroy(): void {
     this.compare?.destroy();
   }
 
   /** Loads the versions of the editor's process, offers them, and compares the latest with the draft. */
   private async refresh(): Promise<void> {
-    if (!this.source.draft()) {
+    if (!this.source.hasDraft()) {
       return;
     }
+    const mine = ++this.generation;
     const key = this.source.processKey();
-    this.versions = [];
+    let versions: DefinitionVersion[] = [];
     this.error.hidden = true;
     if (key) {
       try {
-        this.versions = await this.api.getDefinitionVersions(key, this.signal);
+        versions = await this.api.getDefinitionVersions(key, this.signal);
       } catch (failure) {
         // a key never deployed: only the draft is there
-        if (!(failure instanceof ApiError && failure.status === 404) && !this.signal.aborted) {
+        if (!(failure instanceof ApiError && failure.status === 404) && !this.signal.aborted && mine === this.generation) {
           this.error.textContent = describeError(`Could not load the versions of ${key}`, failure);
           this.error.hidden = false;
         }
       }
     }
+    if (mine !== this.generation) {
+      return;
+    }
+    this.versions = versions;
     const latest = this.versions[0];
     this.options(this.left, latest ? latest.id : DRAFT);
     this.options(this.right, DRAFT);
     if (!latest) {
       this.summary.textContent = `${key ?? 'This process'} is not deployed yet: nothing to compare the draft with`;
       this.list.replaceChildren();
+      this.compare?.clear();
       return;
     }
     await this.run();
@@ -115,23 +153,36 @@ export class ComparePanel {
   private options(select: HTMLSelectElement, selected: string): void {
     select.replaceChildren(
       h('option', { attrs: { value: DRAFT } }, 'Draft (this editor)'),
-      ...this.versions.map((version) => h('option', { attrs: { value: version.id } }, `${version.key} v${version.version}`)),
+      ...this.versions.map((version, index) =>
+        h(
+          'option',
+          { attrs: { value: version.id } },
+          `${version.key} v${version.version}${version.versionTag ? ` (${version.versionTag})` : ''}${index === 0 ? ' · latest' : ''}`,
+        ),
+      ),
     );
     select.value = selected;
   }
 
   private xmlFor(choice: string): Promise<string> {
-    return choice === DRAFT ? this.source.draft()! : this.api.getDefinitionXml(choice, this.signal);
+    return choice === DRAFT ? this.source.draft() : this.api.getDefinitionXml(choice, this.signal);
   }
 
   private async run(): Promise<void> {
+    const mine = ++this.generation;
     this.error.hidden = true;
     try {
       this.compare ??= await this.source.openCompare(byId(this.root, 'js-compare-left'), byId(this.root, 'js-compare-right'));
       const [leftXml, rightXml] = await Promise.all([this.xmlFor(this.left.value), this.xmlFor(this.right.value)]);
-      this.showDiff(await this.compare.show(leftXml, rightXml));
+      if (mine !== this.generation) {
+        return;
+      }
+      const rows = await this.compare.show(leftXml, rightXml);
+      if (mine === this.generation) {
+        this.showDiff(rows);
+      }
     } catch (failure) {
-      if (!this.signal.aborted) {
+      if (!this.signal.aborted && mine === this.generation) {
         this.error.textContent = describeError('Could not compare', failure);
         this.error.hidden = false;
       }

@@ -39,7 +39,8 @@ export interface DeployPanelEvents {
 /**
  * Deploy box (`js-deploy-panel`): version tag and note, "Check on the server", Deploy, the result
  * and the server's problems per element. {@link reset} forgets all of it: what was typed here
- * belongs to the diagram it was typed for.
+ * belongs to the diagram it was typed for. A deployment that made a new version clears the tag
+ * and note too (they described that version); one that changed nothing keeps them.
  */
 export class DeployPanel {
   private readonly deployButton: HTMLButtonElement;
@@ -61,9 +62,18 @@ export class DeployPanel {
     this.serverLintButton.addEventListener('click', () => void this.checkOnServer());
   }
 
-  /** Another diagram is open: the previous result and problems go. */
+  /**
+   * Another diagram is open: the version tag and note typed for the previous one, its result and
+   * its problems go, so the next deployment cannot carry them to the wrong process.
+   */
   reset(): void {
+    this.clearInputs();
     this.clearResult();
+  }
+
+  private clearInputs(): void {
+    this.input('js-version-tag').value = '';
+    this.input('js-deploy-note').value = '';
   }
 
   /** What the browser's lint found, next to the Deploy button. */
@@ -98,7 +108,13 @@ export class DeployPanel {
         const where = problem.line ? `line ${problem.line}${problem.column ? `:${problem.column}` : ''}` : '';
         return issueRow(
           'js-deploy-problem',
-          { elementId: problem.elementId, severity: problem.severity, message: problem.message, detail: [problem.rule, where].filter(Boolean).join(' ') },
+          {
+            elementId: problem.elementId,
+            elementName: problem.elementId ? this.events.view()?.elementName(problem.elementId) : undefined,
+            severity: problem.severity,
+            message: problem.message,
+            detail: [problem.rule, where].filter(Boolean).join(' '),
+          },
           () => {
             if (problem.elementId) {
               this.events.onSelect(problem.elementId);
@@ -134,6 +150,8 @@ export class DeployPanel {
       const definition = deployed.definitions.find((candidate) => candidate.key === key) ?? deployed.definitions[0];
       if (deployed.changed) {
         this.say('success', `Deployed ${definition?.key ?? key} as version ${definition?.version ?? '?'}`, definition?.version);
+        // they describe the version just made; the next one gets its own
+        this.clearInputs();
       } else {
         this.say('info', `No changes: version ${definition?.version ?? '?'} stays current`, definition?.version);
       }

@@ -51,7 +51,7 @@ export class LintPanel {
     this.count.classList.toggle('has-errors', errors > 0);
     this.list.replaceChildren(
       ...issues.map((issue) =>
-        issueRow('js-lint-issue', { elementId: issue.elementId, severity: issue.severity, message: issue.message, detail: issue.rule }, () =>
+        issueRow('js-lint-issue', { elementId: issue.elementId, elementName: issue.elementName, severity: issue.severity, message: issue.message, detail: issue.rule }, () =>
           this.events.onSelect(issue.elementId),
         ),
       ),

@@ -37,7 +37,13 @@ const template = `
     <div class="alert alert-error" ${hook('js-modeler-error')} role="alert" hidden></div>
     <p class="muted state" ${hook('js-loading')}>Loading the modeler…</p>
     <div class="modeler-layout">
-      <div class="modeler-canvas" ${hook('js-modeler-canvas')}></div>
+      <div class="modeler-canvas" ${hook('js-modeler-canvas')}>
+        <div class="diagram-zoom">
+          <button type="button" class="button button-small" ${hook('js-zoom-in')} title="Zoom in" aria-label="Zoom in">+</button>
+          <button type="button" class="button button-small" ${hook('js-zoom-out')} title="Zoom out" aria-label="Zoom out">−</button>
+          <button type="button" class="button button-small" ${hook('js-zoom-fit')} title="Fit the diagram" aria-label="Fit the diagram">Fit</button>
+        </div>
+      </div>
       <aside class="modeler-panel" ${hook('js-properties-panel')}></aside>
     </div>
     <div class="modeler-bottom">
@@ -105,11 +111,13 @@ export function mountModelerPage(container: HTMLElement, api: BatonApi, route: R
       opened = { label: `${key} v${definition.version}`, key, version: definition.version };
       el('js-diagram-title').textContent = opened.label;
       void refreshKeys(key, definition.id);
+      void compare.versionsChanged();
     },
   });
   const compare = new ComparePanel(el('js-compare-panel'), el<HTMLButtonElement>('js-compare'), api, signal, {
     openCompare: deps.openCompare,
-    draft: () => view?.saveXml(),
+    hasDraft: () => view !== undefined,
+    draft: () => (view ? view.saveXml() : Promise.reject(new Error('The modeler is not loaded'))),
     processKey: () => view?.processKey(),
   });
   const picker = new ProcessPicker(container, {
@@ -157,6 +165,7 @@ export function mountModelerPage(container: HTMLElement, api: BatonApi, route: R
       opened = next;
       el('js-diagram-title').textContent = next.label;
       deploy.reset();
+      void compare.reset();
       if (warnings.length > 0) {
         modelerError.textContent = `Opened ${next.label} with ${plural(warnings.length, 'warning')}: ${warnings.join('; ')}`;
         modelerError.hidden = false;
@@ -290,6 +299,10 @@ export function mountModelerPage(container: HTMLElement, api: BatonApi, route: R
     }
   }
 
+  for (const how of ['in', 'out', 'fit'] as const) {
+    el(`js-zoom-${how}`).addEventListener('click', () => view?.zoom(how));
+  }
+
   el('js-token-simulation').addEventListener('click', () => {
     if (view) {
       el('js-token-simulation').setAttribute('aria-pressed', String(view.toggleTokenSimulation()));
@@ -322,7 +335,7 @@ export function mountModelerPage(container: HTMLElement, api: BatonApi, route: R
     }
     try {
       const opening = await deps.openModeler(canvas, el('js-properties-panel'), {
-        adapters: adapters.status === 'fulfilled' ? adapters.value.map((adapter) => adapter.name) : undefined,
+        adapters: adapters.status === 'fulfilled' ? adapters.value : undefined,
         topics: topics.status === 'fulfilled' ? topics.value.map((topic) => topic.topic) : [],
         onDirtyChange: setDirty,
         onLint(issues) {
