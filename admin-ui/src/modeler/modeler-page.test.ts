@@ -390,6 +390,25 @@ describe('modeler page', () => {
     expect([...$<HTMLSelectElement>('js-compare-left-version').options].map((option) => option.value)).toEqual(['draft', 'billing:1:c']);
   });
 
+  it('should empty an open compare panel when a process never deployed is opened', async () => {
+    // given the compare panel shows order v2 against the order draft
+    const { deps, compare } = fakeDeps();
+    mounted = mountModelerPage(container, standardApi(), parseRoute('#/modeler?definition=order:2:b'), deps);
+    await settle();
+    $('js-compare').click();
+    await settle();
+
+    // when
+    openFile('shipping.bpmn', '<process id="shipping" />');
+    await settle();
+
+    // then
+    expect(compare.clear).toHaveBeenCalledOnce();
+    expect(container.querySelectorAll('.js-diff-row')).toHaveLength(0);
+    expect($('js-diff-summary').textContent).toBe('shipping is not deployed yet: nothing to compare the draft with');
+    expect($('js-compare-error').hidden).toBe(true);
+  });
+
   it('should leave nothing of the previous draft in a closed compare panel when a file is opened', async () => {
     // given a comparison was shown and the panel closed
     const { deps, compare } = fakeDeps();
