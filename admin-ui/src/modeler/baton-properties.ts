@@ -7,6 +7,8 @@ import { Group } from '@bpmn-io/properties-panel';
 import { jsx } from '@bpmn-io/properties-panel/preact/jsx-runtime';
 import { is } from 'bpmn-js/lib/util/ModelUtil';
 import { useService } from 'bpmn-js-properties-panel';
+import type { Adapter } from '../api/client';
+import { adapterDetails } from './adapter-info';
 import {
   adapterCommands,
   readBinding,
@@ -22,7 +24,8 @@ import {
 
 /** `config.baton`: what the server knows, loaded before the modeler opens. */
 export interface BatonPanelConfig {
-  adapters: string[];
+  /** Names, URLs, inputs and outputs: the picker shows the chosen one's. */
+  adapters: Adapter[];
   topics: string[];
 }
 
@@ -78,7 +81,7 @@ function BindingEntry(props: { element: Shape; config: BatonPanelConfig }): unkn
 
   const chooseKind = (kind: string) => {
     if (kind === 'adapter') {
-      run(adapterCommands(element, bo, config.adapters[0] ?? '', create));
+      run(adapterCommands(element, bo, config.adapters[0]?.name ?? '', create));
     } else if (kind === 'topic') {
       run(topicCommands(element, bo, config.topics[0] ?? ''));
     } else if (kind === 'none') {
@@ -112,10 +115,22 @@ function BindingEntry(props: { element: Shape; config: BatonPanelConfig }): unkn
           ...hook('js-binding-adapter'),
           class: 'bio-properties-panel-input',
           onChange: (event: Event) => run(adapterCommands(element, bo, (event.target as HTMLSelectElement).value, create)),
-          children: options(config.adapters, binding.adapter, binding.adapter ? [] : [['', 'Choose an adapter']]),
+          children: options(
+            config.adapters.map((adapter) => adapter.name),
+            binding.adapter,
+            binding.adapter ? [] : [['', 'Choose an adapter']],
+          ),
         }),
         config.adapters.length === 0 ? 'The server lists no adapters' : undefined,
       ),
+      jsx('dl', {
+        ...hook('js-binding-adapter-info'),
+        class: 'baton-adapter-info',
+        children: adapterDetails(binding.adapter, config.adapters).flatMap(({ label, value }) => [
+          jsx('dt', { children: label }),
+          jsx('dd', { class: label === 'Calls' ? 'baton-adapter-url' : undefined, children: value }),
+        ]),
+      }),
     );
   }
   if (binding.kind === 'topic') {

@@ -54,6 +54,10 @@ export function createCompare(leftContainer: HTMLElement, rightContainer: HTMLEl
       reveal(left, elementId);
       reveal(right, elementId);
     },
+    clear() {
+      left.clear();
+      right.clear();
+    },
     destroy() {
       left.destroy();
       right.destroy();

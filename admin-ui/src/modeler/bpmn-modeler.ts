@@ -13,46 +13,18 @@ import camundaBehaviors from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import { batonPropertiesModule } from './baton-properties';
 import { lintConfig } from './lint-config';
-import type { LintIssue, ModelerOptions, ModelerView, Severity } from './modeler';
+import { flattenIssues, type RawIssue } from './lint-issues';
+import type { ModelerOptions, ModelerView } from './modeler';
 
 interface CommandStack {
   _stackIdx: number;
-}
-
-interface RawIssue {
-  id: string;
-  actualElementId?: string;
-  message: string;
-  category: string;
-  rule: string;
-}
-
-function severity(category: string): Severity {
-  if (category === 'warn') {
-    return 'warning';
-  }
-  return category === 'info' ? 'info' : 'error';
-}
-
-/** bpmn-js-bpmnlint's issues (grouped by the element they show on) as a flat list. */
-export function flattenIssues(issues: Record<string, RawIssue[]>): LintIssue[] {
-  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  return Object.values(issues)
-    .flat()
-    .map((issue) => ({
-      elementId: issue.actualElementId ?? issue.id,
-      message: issue.message,
-      severity: severity(issue.category),
-      rule: issue.rule,
-    }))
-    .sort((a, b) => order[a.severity] - order[b.severity] || a.elementId.localeCompare(b.elementId));
 }
 
 export function createModeler(canvas: HTMLElement, panel: HTMLElement, options: ModelerOptions): ModelerView {
   const modeler = new Modeler({
     container: canvas,
     propertiesPanel: { parent: panel },
-    linting: { bpmnlint: lintConfig(options.adapters), active: true },
+    linting: { bpmnlint: lintConfig(options.adapters?.map((adapter) => adapter.name)), active: true },
     baton: { adapters: options.adapters ?? [], topics: options.topics },
     additionalModules: [
       BpmnPropertiesPanelModule,
@@ -89,7 +61,20 @@ export function createModeler(canvas: HTMLElement, panel: HTMLElement, options: 
     }
     setDirty(commandStack._stackIdx !== cleanIndex);
   });
-  eventBus.on('linting.completed', (event: { issues: Record<string, RawIssue[]> }) => options.onLint(flattenIssues(event.issues)));
+  const registry = modeler.get<{ get(id: string): { businessObject?: { name?: string } } | undefined }>('elementRegistry');
+  const nameOf = (elementId: string) => registry.get(elementId)?.businessObject?.name || undefined;
+  eventBus.on('linting.completed', (event: { issues: Record<string, RawIssue[]> }) => options.onLint(flattenIssues(event.issues, nameOf)));
+
+  // the properties panel's layout (which groups are open), kept to open the Baton group on demand
+  let layout: { groups?: Record<string, Record<string, unknown>> } = {};
+  eventBus.on('propertiesPanel.layoutChanged', (event: { layout: typeof layout }) => {
+    layout = event.layout ?? {};
+  });
+  function openBatonGroup(): void {
+    const groups = layout.groups ?? {};
+    eventBus.fire('propertiesPanel.setLayout', { layout: { ...layout, groups: { ...groups, baton: { ...groups.baton, open: true } } } });
+  }
+  const diagram = modeler.get<{ zoom(how?: string | number, center?: string): number; scrollToElement(element: unknown): void }>('canvas');
 
   let simulating = false;
   eventBus.on('tokenSimulation.toggleMode', (event: { active: boolean }) => {
@@ -101,7 +86,7 @@ export function createModeler(canvas: HTMLElement, panel: HTMLElement, options: 
       const { warnings } = await modeler.importXML(xml);
       cleanIndex = markDirty ? -2 : -1;
       setDirty(markDirty);
-      modeler.get<{ zoom(how: string, center?: string): void }>('canvas').zoom('fit-viewport', 'auto');
+      diagram.zoom('fit-viewport', 'auto');
       return warnings.map((warning) => String((warning as { message?: string }).message ?? warning));
     },
     async saveXml() {
@@ -117,18 +102,25 @@ export function createModeler(canvas: HTMLElement, panel: HTMLElement, options: 
       return (processes.find((process) => process.isExecutable) ?? processes[0])?.id;
     },
     select(elementId) {
-      const registry = modeler.get<{ get(id: string): unknown }>('elementRegistry');
       const element = registry.get(elementId);
       if (!element) {
         return false;
       }
       modeler.get<{ select(element: unknown): void }>('selection').select(element);
-      const shape = element as { waypoints?: unknown; parent?: unknown };
-      if (shape.parent) {
+      if ((element as { parent?: unknown }).parent) {
         // the root (the process) has no parent and nowhere to scroll to
-        modeler.get<{ scrollToElement(element: unknown): void }>('canvas').scrollToElement(element);
+        diagram.scrollToElement(element);
       }
+      openBatonGroup();
       return true;
+    },
+    elementName: nameOf,
+    zoom(how) {
+      if (how === 'fit') {
+        diagram.zoom('fit-viewport', 'auto');
+      } else {
+        diagram.zoom(diagram.zoom() * (how === 'in' ? 1.25 : 0.8));
+      }
     },
     isDirty: () => dirty,
     markClean() {

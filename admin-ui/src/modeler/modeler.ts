@@ -2,20 +2,23 @@
  * What the modeler screen needs from bpmn-js, without depending on it: bpmn-js's Modeler, the
  * properties panel, bpmnlint and the differ (about 1.5 MB) load with `import()` on first use.
  */
+import type { Adapter } from '../api/client';
 import type { DiffRow } from './diff';
 
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface LintIssue {
   elementId: string;
+  /** The element's name, when it has one: what the analyst sees on the canvas. */
+  elementName?: string;
   message: string;
   severity: Severity;
   rule: string;
 }
 
 export interface ModelerOptions {
-  /** Adapter names from `GET /api/adapters`; undefined when they could not be loaded. */
-  adapters?: string[];
+  /** `GET /api/adapters` (names, URLs, inputs, outputs); undefined when they could not be loaded. */
+  adapters?: Adapter[];
   topics: string[];
   onDirtyChange(dirty: boolean): void;
   /** Called after every lint run (each import and each change). */
@@ -32,8 +35,15 @@ export interface ModelerView {
   saveSvg(): Promise<string>;
   /** The id of the (first executable) process: the key it deploys as. */
   processKey(): string | undefined;
-  /** Selects and scrolls to an element; false when the diagram has no such element. */
+  /**
+   * Selects and scrolls to an element and opens the properties panel's Baton group (a service
+   * task's binding); false when the diagram has no such element.
+   */
   select(elementId: string): boolean;
+  /** The element's name; undefined when it has none or does not exist. */
+  elementName(elementId: string): string | undefined;
+  /** Zooms the canvas in or out a step, or fits the whole diagram. */
+  zoom(how: 'in' | 'out' | 'fit'): void;
   isDirty(): boolean;
   /** Now is the saved state (after a deployment or a download). */
   markClean(): void;
@@ -46,6 +56,8 @@ export interface CompareView {
   /** Shows both diagrams with diff markers; rejects with an import error. */
   show(leftXml: string, rightXml: string): Promise<DiffRow[]>;
   select(elementId: string): void;
+  /** Empties both sides (another diagram is open in the editor). */
+  clear(): void;
   destroy(): void;
 }
 

@@ -209,6 +209,84 @@ class ModelerIT extends SignedInConsole {
         .isNotEmpty();
   }
 
+  @Test
+  void shouldSelectTheElementOfALintIssueOpenItsBatonGroupAndZoom() throws IOException {
+    // given a diagram with a named service task bound to nothing
+    console.go("#/modeler");
+    console
+        .waiting()
+        .until(d -> !d.findElements(By.cssSelector(".djs-element[data-element-id]")).isEmpty());
+    Path file = Files.createTempFile("unbound-", ".bpmn");
+    Files.writeString(file, UNBOUND_TASK);
+    console.find(By.id("js-file-input")).sendKeys(file.toAbsolutePath().toString());
+    WebElement issue =
+        console
+            .waiting()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".js-lint-issue[data-element-id='chargeCard']")));
+
+    // then the issue names the task by its name
+    assertThat(issue.findElement(By.cssSelector(".js-issue-element")).getText())
+        .isEqualTo("Charge the card");
+
+    // and when the analyst folds the Baton group away and selects the start event instead
+    shape("chargeCard").click();
+    console
+        .waiting()
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("js-binding-kind")));
+    console
+        .find(By.cssSelector("[data-group-id='group-baton'] .bio-properties-panel-group-header"))
+        .click();
+    console
+        .waiting()
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("js-binding-kind")));
+    shape("start").click();
+    console
+        .waiting()
+        .until(
+            ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector(".djs-element.selected[data-element-id='chargeCard']"), 0));
+
+    // and clicks the issue
+    console.find(By.cssSelector(".js-lint-issue[data-element-id='chargeCard']")).click();
+
+    // then the task is selected and its Baton group is open
+    console
+        .waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".djs-element.selected[data-element-id='chargeCard']")));
+    new Select(
+            console
+                .waiting()
+                .until(ExpectedConditions.elementToBeClickable(By.id("js-binding-kind"))))
+        .selectByValue("adapter");
+
+    // and the adapter picker says what the chosen adapter calls, sends and returns
+    new Select(
+            console
+                .waiting()
+                .until(ExpectedConditions.elementToBeClickable(By.id("js-binding-adapter"))))
+        .selectByValue("payment-charge");
+    String info =
+        console
+            .waiting()
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("js-binding-adapter-info")))
+            .getText();
+    assertThat(info).contains("POST /demo/payment/charge", "orderId, amount", "paymentId");
+
+    // and the zoom buttons zoom the canvas in, out and back to fit
+    int fitted = shape("chargeCard").getRect().getWidth();
+    console.find(By.id("js-zoom-in")).click();
+    console.waiting().until(d -> shape("chargeCard").getRect().getWidth() > fitted);
+    console.find(By.id("js-zoom-out")).click();
+    console.find(By.id("js-zoom-out")).click();
+    console.waiting().until(d -> shape("chargeCard").getRect().getWidth() < fitted);
+    console.find(By.id("js-zoom-fit")).click();
+    console.waiting().until(d -> shape("chargeCard").getRect().getWidth() == fitted);
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"order-fulfillment.bpmn", "order-fulfillment-remote.bpmn"})
   void shouldKeepEveryCamundaAttributeThroughOpenAndSave(String file) throws Exception {
@@ -270,6 +348,47 @@ class ModelerIT extends SignedInConsole {
     }
     return rows;
   }
+
+  /** A start event, a service task "Charge the card" bound to nothing, an end event. */
+  static final String UNBOUND_TASK =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+          xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+          xmlns:di="http://www.omg.org/spec/DD/20100524/DI"
+          xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+          id="unbound-definitions" targetNamespace="http://bpmn.io/schema/bpmn">
+        <bpmn:process id="unbound" isExecutable="true" camunda:historyTimeToLive="P30D">
+          <bpmn:startEvent id="start"><bpmn:outgoing>toCharge</bpmn:outgoing></bpmn:startEvent>
+          <bpmn:sequenceFlow id="toCharge" sourceRef="start" targetRef="chargeCard" />
+          <bpmn:serviceTask id="chargeCard" name="Charge the card">
+            <bpmn:incoming>toCharge</bpmn:incoming><bpmn:outgoing>toEnd</bpmn:outgoing>
+          </bpmn:serviceTask>
+          <bpmn:sequenceFlow id="toEnd" sourceRef="chargeCard" targetRef="end" />
+          <bpmn:endEvent id="end"><bpmn:incoming>toEnd</bpmn:incoming></bpmn:endEvent>
+        </bpmn:process>
+        <bpmndi:BPMNDiagram id="diagram">
+          <bpmndi:BPMNPlane id="plane" bpmnElement="unbound">
+            <bpmndi:BPMNShape id="start_di" bpmnElement="start">
+              <dc:Bounds x="180" y="160" width="36" height="36" />
+            </bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="chargeCard_di" bpmnElement="chargeCard">
+              <dc:Bounds x="270" y="138" width="100" height="80" />
+            </bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="end_di" bpmnElement="end">
+              <dc:Bounds x="432" y="160" width="36" height="36" />
+            </bpmndi:BPMNShape>
+            <bpmndi:BPMNEdge id="toCharge_di" bpmnElement="toCharge">
+              <di:waypoint x="216" y="178" /><di:waypoint x="270" y="178" />
+            </bpmndi:BPMNEdge>
+            <bpmndi:BPMNEdge id="toEnd_di" bpmnElement="toEnd">
+              <di:waypoint x="370" y="178" /><di:waypoint x="432" y="178" />
+            </bpmndi:BPMNEdge>
+          </bpmndi:BPMNPlane>
+        </bpmndi:BPMNDiagram>
+      </bpmn:definitions>
+      """;
 
   static String withKey(String key) throws IOException {
     return Files.readString(BPMN.resolve("order-fulfillment.bpmn"))
