@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.system.ConflictException;
 import dev.baton.engine.system.NotFoundException;
+import dev.baton.engine.tuning.OperatorChanges;
 import dev.baton.engine.variables.VariablePolicy;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -38,7 +39,8 @@ public class InstanceOperations {
     requireRunning(instanceId);
     TypedValue typed = VariableValues.typed(type, value, mapper);
     policy.check(name, typed);
-    runtime.setVariable(instanceId, name, typed);
+    // recorded: the log entry the engine writes names neither the variable nor the value
+    OperatorChanges.recorded(() -> runtime.setVariable(instanceId, name, typed));
   }
 
   /** Cancels a running instance: no further step runs; its history stays. */
