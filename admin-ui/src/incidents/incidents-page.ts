@@ -5,7 +5,7 @@ import { confirmAction, type OpenDialog } from '../ui/confirm-dialog';
 import { byId, showMessages } from '../ui/dom';
 import { plural } from '../ui/format';
 import { Pager, pageOf, pageSizeOf } from '../ui/pager';
-import { Refresher } from '../ui/refresher';
+import { REFRESH_INTERVAL_MS, Refresher } from '../ui/refresher';
 import { BatchPanel, batchPanelTemplate } from './batch-panel';
 import { incidentRow } from './incident-rows';
 
@@ -79,9 +79,11 @@ function addressOf(query: IncidentQuery): string {
 /**
  * Open incidents of every definition, paged on the server and filtered by process, activity and
  * message. Selected incidents are retried as one batch whose progress is polled until done; the
- * retry button stays disabled meanwhile, so nothing is retried twice.
+ * retry button stays disabled meanwhile, so nothing is retried twice. Reloads every `refreshMs`
+ * while the page is visible, keeping the rows and the selection (of incidents still open) meanwhile;
+ * not while the retry dialog is open.
  */
-export function mountIncidentsPage(container: HTMLElement, api: BatonApi, route: Route, storage: Storage = sessionStorage): MountedScreen {
+export function mountIncidentsPage(container: HTMLElement, api: BatonApi, route: Route, storage: Storage = sessionStorage, refreshMs = REFRESH_INTERVAL_MS): MountedScreen {
   container.innerHTML = template;
   const find = <T extends HTMLElement = HTMLElement>(id: string) => byId<T>(container, id);
   const input = (id: string) => find<HTMLInputElement>(id);
@@ -132,20 +134,29 @@ export function mountIncidentsPage(container: HTMLElement, api: BatonApi, route:
     });
   }
 
-  const refresher = new Refresher(async (signal) => {
+  const refresher = new Refresher(async (signal, { background }) => {
+    if (background && dialog) {
+      // the dialog names the incidents it retries; the list under it stays as it was
+      return;
+    }
     const rows = find('js-incident-rows');
     const empty = find('js-empty');
-    find('js-loading').hidden = false;
-    empty.hidden = true;
-    rows.replaceChildren();
-    incidents = [];
-    selected.clear();
-    showSelection();
+    if (!background) {
+      find('js-loading').hidden = false;
+      empty.hidden = true;
+      rows.replaceChildren();
+      incidents = [];
+      selected.clear();
+      showSelection();
+    }
     pager.setBusy(true);
     find<HTMLButtonElement>('js-refresh').disabled = true;
     try {
       const page = await api.searchIncidents(query, signal);
       incidents = page.items;
+      // a resolved incident leaves the list and the selection
+      const open = new Set(incidents.map((incident) => incident.id));
+      [...selected].filter((id) => !open.has(id)).forEach((id) => selected.delete(id));
       rows.replaceChildren(
         ...incidents.map((incident) =>
           incidentRow(incident, (checked) => {
@@ -176,7 +187,7 @@ export function mountIncidentsPage(container: HTMLElement, api: BatonApi, route:
         showSelection();
       }
     }
-  });
+  }, refreshMs);
 
   function confirmRetry(): void {
     const ids = incidents.filter((incident) => selected.has(incident.id));

@@ -308,6 +308,50 @@ describe('instance page', () => {
     expect(row.textContent).toContain('= 77');
   });
 
+  it('should reload by itself every ten seconds', async () => {
+    // given
+    const answers = [stuckAtShipping(), completed()];
+    const api = await mount(async () => answers.shift() ?? completed());
+    expect(byId('js-instance-state').dataset.state).toBe('INCIDENT');
+
+    // when
+    await vi.advanceTimersByTimeAsync(10_000);
+
+    // then
+    expect(api.getInstanceDetail).toHaveBeenCalledTimes(2);
+    expect(byId('js-instance-state').dataset.state).toBe('COMPLETED');
+  });
+
+  it('should show the outcome of a retry shortly after, without a click', async () => {
+    // given: right after the retry it still runs; moments later the step is done
+    const answers = [stuckAtShipping(), { ...stuckAtShipping(), incidents: [], instance: { ...stuckAtShipping().instance, state: 'RUNNING' as const } }, completed()];
+    const api = await mount(async () => answers.shift() ?? completed(), { retryIncident: async () => undefined });
+
+    // when
+    container.querySelector<HTMLButtonElement>('.js-retry-incident')!.click();
+    await settle();
+    expect(byId('js-instance-state').dataset.state).toBe('RUNNING');
+    await vi.advanceTimersByTimeAsync(2_000);
+
+    // then
+    expect(api.getInstanceDetail).toHaveBeenCalledTimes(3);
+    expect(byId('js-instance-state').dataset.state).toBe('COMPLETED');
+  });
+
+  it('should not reload under a variable being edited', async () => {
+    // given
+    const api = await mount(async () => stuckAtShipping());
+    variableRow('amount').querySelector<HTMLButtonElement>('.js-edit-variable')!.click();
+    variableRow('amount').querySelector<HTMLInputElement>('.js-variable-input')!.value = '150';
+
+    // when
+    await vi.advanceTimersByTimeAsync(30_000);
+
+    // then
+    expect(api.getInstanceDetail).toHaveBeenCalledTimes(1);
+    expect(variableRow('amount').querySelector<HTMLInputElement>('.js-variable-input')!.value).toBe('150');
+  });
+
   it('should show why a canceled instance was canceled', async () => {
     // given
     const detail = completed();

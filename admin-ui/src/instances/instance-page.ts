@@ -8,7 +8,7 @@ import { stateBadge } from '../ui/badges';
 import { confirmAction, type OpenDialog } from '../ui/confirm-dialog';
 import { byId, h, showMessages } from '../ui/dom';
 import { formatDateTime, formatDateTimeLong, formatDuration } from '../ui/format';
-import { Refresher } from '../ui/refresher';
+import { REFRESH_INTERVAL_MS, Refresher } from '../ui/refresher';
 import { activityRows, operationRows, pastIncidentRows, withIncidents } from './instance-history';
 import { incidentCard } from './instance-incidents';
 import { MARKERS, pathMarkers } from './path-markers';
@@ -91,12 +91,17 @@ const template = `
 
 const RUNNING_STATES = new Set(['RUNNING', 'INCIDENT']);
 
+/** After a retry or an edit, the engine moves on within moments: look again this soon. */
+export const FOLLOW_UP_MS = 2_000;
+
 /**
  * One instance, running or ended: where it stands on its diagram, its activity history,
  * incidents (retry, stack trace), variables (editable while running), the operation log and
- * "Cancel instance" with a confirmation that says what stops.
+ * "Cancel instance" with a confirmation that says what stops. Reloads every `refreshMs` while the
+ * page is visible (not while a variable is being edited, a stack trace is open or a dialog asks),
+ * and {@link FOLLOW_UP_MS} after a change, so a retried step shows its outcome without a click.
  */
-export function mountInstancePage(container: HTMLElement, api: BatonApi, route: Route): () => void {
+export function mountInstancePage(container: HTMLElement, api: BatonApi, route: Route, refreshMs = REFRESH_INTERVAL_MS): () => void {
   const instanceId = route.path[1] ?? '';
   container.innerHTML = template;
   const find = <T extends HTMLElement = HTMLElement>(id: string) => byId<T>(container, id);
@@ -117,7 +122,12 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
 
   function reloadAfter(message: string): void {
     notice(message);
-    void refresher.restart();
+    void refresher.restart().then(() => refresher.soon(FOLLOW_UP_MS));
+  }
+
+  /** The user is in the middle of something a reload would throw away. */
+  function busy(): boolean {
+    return dialog !== undefined || container.querySelector('.js-variable-row.editing') !== null || [...container.querySelectorAll<HTMLElement>('.js-stacktrace')].some((trace) => !trace.hidden);
   }
 
   function nameOf(activityId: string): string {
@@ -226,7 +236,10 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
     return button;
   }
 
-  const refresher = new Refresher(async (signal) => {
+  const refresher = new Refresher(async (signal, { background }) => {
+    if (background && busy()) {
+      return;
+    }
     const refreshButton = find<HTMLButtonElement>('js-refresh');
     refreshButton.disabled = true;
     find('js-loading').hidden = detail !== undefined;
@@ -248,7 +261,7 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
       find('js-loading').hidden = true;
       refreshButton.disabled = false;
     }
-  });
+  }, refreshMs);
 
   // in-page links would change the hash route; scroll instead
   container.querySelectorAll<HTMLElement>('[data-scroll]').forEach((link) =>
