@@ -42,6 +42,7 @@ const template = `
       <span class="muted" id="js-selection-count" data-testid="js-selection-count">Select incidents to retry them</span>
     </div>
     ${batchPanelTemplate}
+    <div class="table-scroll">
     <table class="table">
       <colgroup><col class="col-check" /><col class="col-id" /><col class="col-process" /><col class="col-activity" /><col class="col-wide" /><col class="col-type" /></colgroup>
       <thead>
@@ -56,6 +57,7 @@ const template = `
       </thead>
       <tbody id="js-incident-rows" data-testid="js-incident-rows"></tbody>
     </table>
+    </div>
     <p class="muted state" id="js-loading" data-testid="js-loading" hidden>Loading…</p>
     <p class="state" id="js-empty" data-testid="js-empty" hidden></p>
     <div id="js-pager-slot"></div>

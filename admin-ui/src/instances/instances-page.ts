@@ -2,7 +2,7 @@ import { describeError, type BatonApi, type InstanceQuery, type InstanceSummary 
 import { href, type Route } from '../router';
 import type { MountedScreen, Screen } from '../screen';
 import { stateBadge } from '../ui/badges';
-import { byId, cell, h, showMessages } from '../ui/dom';
+import { byId, cell, h, processCell, showMessages } from '../ui/dom';
 import { formatDateTime, formatDateTimeLong, formatDuration } from '../ui/format';
 import { Pager } from '../ui/pager';
 import { REFRESH_INTERVAL_MS, Refresher } from '../ui/refresher';
@@ -24,6 +24,7 @@ const template = `
       <button type="button" class="button button-small" id="js-drop-refused" data-testid="js-drop-refused">Remove them from the address</button>
     </div>
     <div class="alert alert-error" id="js-error" data-testid="js-error" role="alert" hidden></div>
+    <div class="table-scroll">
     <table class="table">
       <colgroup><col class="col-instance" /><col class="col-wide" /><col class="col-state" /><col class="col-time" /><col class="col-time" /><col class="col-num-wide" /></colgroup>
       <thead>
@@ -40,6 +41,7 @@ const template = `
       </thead>
       <tbody id="js-instances" data-testid="js-instances"></tbody>
     </table>
+    </div>
     <p class="muted state" id="js-loading" data-testid="js-loading" hidden>Loading…</p>
     <p class="state" id="js-empty" data-testid="js-empty" hidden></p>
     <div id="js-pager-slot"></div>
@@ -179,7 +181,7 @@ function instanceRow(instance: InstanceSummary): HTMLTableRowElement {
       h('a', { href: link, className: instance.businessKey ? 'strong' : 'mono' }, instance.businessKey || instance.id),
       instance.businessKey ? h('span', { className: 'mono muted small block' }, instance.id) : null,
     ),
-    cell(`${instance.definitionName || instance.definitionKey} v${instance.definitionVersion}`, undefined, instance.definitionId),
+    processCell(instance.definitionName || instance.definitionKey, instance.definitionVersion, `${instance.definitionName || instance.definitionKey} v${instance.definitionVersion} (${instance.definitionId})`),
     h('td', null, stateBadge(instance.state)),
     cell(formatDateTime(instance.startTime), undefined, formatDateTimeLong(instance.startTime)),
     cell(formatDateTime(instance.endTime), undefined, formatDateTimeLong(instance.endTime)),

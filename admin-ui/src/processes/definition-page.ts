@@ -57,6 +57,7 @@ const template = `
     <div id="js-diagram-slot"></div>
     <h2>Activities</h2>
     <p class="state state-note" id="js-empty" data-testid="js-empty" hidden>No instance of this version has run yet</p>
+    <div class="table-scroll">
     <table class="table">
       <colgroup><col class="col-wide" /><col class="col-num" /><col class="col-num" /><col class="col-num" /><col class="col-num-wide" /><col class="col-num-wide" /></colgroup>
       <thead>
@@ -71,6 +72,7 @@ const template = `
       </thead>
       <tbody id="js-activity-stats" data-testid="js-activity-stats"></tbody>
     </table>
+    </div>
     <h2>Versions</h2>
     <div class="table-scroll">
       <table class="table table-wrap">
