@@ -40,7 +40,7 @@ const template = `
     <h2>Topics</h2>
     <div class="table-scroll">
     <table class="table">
-      <colgroup><col class="col-text" /><col class="col-text" /><col class="col-num" /><col class="col-num" /><col class="col-num-wide" /><col class="col-type" /><col class="col-wide" /></colgroup>
+      <colgroup><col class="col-process" /><col class="col-process" /><col class="col-num" /><col class="col-num" /><col class="col-num-wide" /><col class="col-type" /><col class="col-wide" /></colgroup>
       <thead>
         <tr>
           <th scope="col">Topic</th>
