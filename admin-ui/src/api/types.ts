@@ -30,6 +30,10 @@ export interface ProcessDefinitionSummary {
 export interface ProcessDefinitionDetail extends ProcessDefinitionSummary {
   deploymentId: string;
   deployedAt: string | null;
+  /** Who deployed it through Baton's API; null for a deployment from the classpath or Camunda's REST API. */
+  deployedBy?: string | null;
+  /** The note given with the deployment, if any. */
+  note?: string | null;
   /** Suspended, the version starts no instances (its timer start events stop firing). */
   suspended: boolean;
 }
@@ -140,17 +144,24 @@ export interface InstanceDetail {
     startTime: string;
     endTime: string | null;
     endActivityId: string | null;
+    /** The reason given when the instance was canceled (only on a CANCELED one). */
+    cancelReason?: string | null;
     activeActivityIds: string[];
   };
   /** The definition's BPMN XML. */
   xml: string;
   activities: ActivityInstance[];
   incidents: Incident[];
+  /** Incidents that are over (retried, or deleted with their instance), oldest first. */
+  resolvedIncidents?: PastIncident[];
   variables: Variable[];
   operations: UserOperation[];
 }
 
 export type ActivityInstanceState = 'ACTIVE' | 'COMPLETED' | 'CANCELED';
+
+/** An activity history row's state: the API's, or INCIDENT where the step failed and waits for a retry. */
+export type ActivityRowState = ActivityInstanceState | 'INCIDENT';
 
 export interface ActivityInstance {
   id: string;
@@ -169,6 +180,23 @@ export interface Incident {
   activityId: string;
   message: string | null;
   time: string;
+  /** Retries the failed job or external task has left (0 on an incident until someone retries it). */
+  retriesLeft?: number | null;
+  /** The worker that last locked the external task. */
+  workerId?: string | null;
+  /** When the engine tries again; only while retries are left. */
+  nextAttempt?: string | null;
+}
+
+/** An incident that is over: RESOLVED (retried, or the step went on) or DELETED (instance canceled). */
+export interface PastIncident {
+  id: string;
+  type: string;
+  activityId: string;
+  message: string | null;
+  time: string;
+  endTime: string | null;
+  state: 'RESOLVED' | 'DELETED' | string;
 }
 
 /** A process variable; `type` is Camunda's value type name (String, Integer, Json, Date, …). */
@@ -228,7 +256,8 @@ export interface RetryBatch {
   items: { incidentId: string; status: RetryItemStatus; message: string | null }[];
 }
 
-export type WorkerStatus = 'ACTIVE' | 'STALE';
+/** ACTIVE: polled within its window; STALE: polled before, not since; REGISTERED: holds a key, never polled. */
+export type WorkerStatus = 'ACTIVE' | 'STALE' | 'REGISTERED';
 
 /** One external-task worker of `GET /api/workers`. */
 export interface Worker {
@@ -257,6 +286,8 @@ export interface Topic {
   oldestUnlockedAgeSeconds: number | null;
   /** Ids of the active workers polling this topic. */
   workers: string[];
+  /** Keys of the deployed processes with an external task on this topic. */
+  processes?: string[];
 }
 
 /** RFC 9457 problem details (`application/problem+json`), as sent by the server's error advice. */
@@ -289,6 +320,10 @@ export interface DefinitionVersion {
   versionTag?: string | null;
   deploymentId: string;
   deployedAt: string | null;
+  /** Who deployed it through Baton's API; null for a deployment from the classpath or Camunda's REST API. */
+  deployedBy?: string | null;
+  /** The note given with the deployment, if any. */
+  note?: string | null;
 }
 
 /** One finding of the server's BPMN check (`POST /api/definitions/lint`, a rejected deployment). */

@@ -48,6 +48,12 @@ export function completionsChart(hours: readonly HourlyCompletions[]): SVGSVGEle
     );
   }
   const slot = plotWidth / Math.max(1, hours.length);
+  if (total === 0) {
+    // an empty plot reads as "broken" or "still loading"; say it
+    chart.append(
+      svg('text', { x: PAD.left + plotWidth / 2, y: PAD.top + plotHeight / 2, 'text-anchor': 'middle', class: 'chart-empty js-chart-empty', 'data-testid': 'js-chart-empty' }, 'No data: no instance completed in the last 24 hours'),
+    );
+  }
   hours.forEach((hour, index) => {
     const x = PAD.left + index * slot;
     const height = (hour.completed / top) * plotHeight;

@@ -64,6 +64,27 @@ describe('dashboard', () => {
     expect(byId('js-empty').hidden).toBe(true);
   });
 
+  it('should say "no data" on the chart when nothing completed in 24 hours', async () => {
+    // given
+    const empty = { ...dashboard(), completionsPerHour: dashboard().completionsPerHour.map((hour) => ({ ...hour, completed: 0 })) };
+
+    // when
+    unmount = mountDashboard(container, fakeApi({ getDashboard: async () => empty }));
+    await settle();
+
+    // then
+    expect(container.querySelector('.js-chart-empty')!.textContent).toBe('No data: no instance completed in the last 24 hours');
+  });
+
+  it('should not say "no data" on a chart with completions', async () => {
+    // when
+    unmount = mountDashboard(container, fakeApi({ getDashboard: async () => dashboard() }));
+    await settle();
+
+    // then
+    expect(container.querySelector('.js-chart-empty')).toBeNull();
+  });
+
   it('should keep the numbers and say why when a reload fails', async () => {
     // given
     const getDashboard = vi

@@ -41,6 +41,7 @@ const template = `
       <div id="js-chart" data-testid="js-chart"></div>
     </div>
     <h2>Processes</h2>
+    <div class="table-scroll">
     <table class="table">
       <colgroup><col class="col-wide" /><col class="col-text" /><col class="col-num" /><col class="col-num" /><col class="col-num-wide" /><col class="col-num-wide" /></colgroup>
       <thead>
@@ -55,6 +56,7 @@ const template = `
       </thead>
       <tbody id="js-dashboard-definitions" data-testid="js-dashboard-definitions"></tbody>
     </table>
+    </div>
     <p class="state" id="js-empty" data-testid="js-empty" hidden>No process definitions deployed</p>
   </section>`;
 

@@ -13,3 +13,13 @@ export function bpmnNames(xml: string): Map<string, string> {
   }
   return names;
 }
+
+/** Each element's BPMN type by id ("serviceTask", "exclusiveGateway"), straight from the XML. */
+export function bpmnTypes(xml: string): Map<string, string> {
+  const types = new Map<string, string>();
+  const document = new DOMParser().parseFromString(xml, 'application/xml');
+  for (const element of document.querySelectorAll('[id]')) {
+    types.set(element.getAttribute('id')!, element.localName);
+  }
+  return types;
+}

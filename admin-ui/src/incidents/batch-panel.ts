@@ -15,11 +15,13 @@ export const batchPanelTemplate = `
       </div>
       <progress class="progress" id="js-progress" data-testid="js-progress" max="1" value="0"></progress>
       <p class="field-error" id="js-batch-error" data-testid="js-batch-error" role="alert" hidden></p>
+      <div class="table-scroll">
       <table class="table table-wrap">
         <colgroup><col class="col-text" /><col class="col-text" /><col class="col-state" /><col /></colgroup>
         <thead><tr><th scope="col">Instance</th><th scope="col">Activity</th><th scope="col">Result</th><th scope="col">Message</th></tr></thead>
         <tbody id="js-batch-results" data-testid="js-batch-results"></tbody>
       </table>
+      </div>
     </section>
 `;
 

@@ -1,7 +1,7 @@
 import type { IncidentSummary, RetryBatch } from '../api/client';
 import { href } from '../router';
 import { stateBadge } from '../ui/badges';
-import { cell, h } from '../ui/dom';
+import { cell, h, processCell } from '../ui/dom';
 import { formatAgo, formatDateTimeLong } from '../ui/format';
 
 const RESULT_LABELS: Record<string, string> = { PENDING: 'Waiting', RETRIED: 'Retried', FAILED: 'Failed', SKIPPED: 'Skipped' };
@@ -16,7 +16,7 @@ export function incidentRow(incident: IncidentSummary, onSelect: (checked: boole
     { hook: 'js-incident-row', dataset: { incidentId: incident.id, instanceId: incident.processInstanceId } },
     h('td', { className: 'check' }, box),
     h('td', { title: incident.processInstanceId }, h('a', { href: instance, className: incident.businessKey ? '' : 'mono' }, incident.businessKey || incident.processInstanceId)),
-    cell(`${incident.definitionKey} v${incident.definitionVersion}`, undefined, incident.definitionId),
+    processCell(incident.definitionKey, incident.definitionVersion, `${incident.definitionKey} v${incident.definitionVersion} (${incident.definitionId})`),
     cell(incident.activityId, 'mono'),
     cell(incident.message || 'No message', 'message', incident.message ?? ''),
     cell(formatAgo(incident.time), undefined, formatDateTimeLong(incident.time)),

@@ -86,6 +86,47 @@ describe('incidents page', () => {
     expect(row.querySelector('a')!.getAttribute('href')).toBe('#/instances/pi-a');
   });
 
+  it('should reload every ten seconds, keeping the selection of incidents still open', async () => {
+    // given
+    const answers = [page([incident('a'), incident('b')]), page([incident('b'), incident('d')])];
+    const api = fakeApi({ searchIncidents: async () => answers.shift()!, getDefinitions: async () => [] });
+    mounted = mountIncidentsPage(container, api, parseRoute('#/incidents'), memoryStorage(), 10_000);
+    await settle();
+    byId<HTMLInputElement>('js-select-page').click();
+
+    // when
+    await vi.advanceTimersByTimeAsync(10_000);
+
+    // then: a is resolved and gone, b stays selected, d is new and not selected
+    expect(api.searchIncidents).toHaveBeenCalledTimes(2);
+    const rows = [...container.querySelectorAll<HTMLElement>('.js-incident-row')];
+    expect(rows.map((row) => `${row.dataset.incidentId}:${row.querySelector<HTMLInputElement>('.js-select-incident')!.checked}`)).toEqual(['b:true', 'd:false']);
+    expect(byId('js-retry-selected').textContent).toBe('Retry 1 incident');
+    expect(byId('js-loading').hidden).toBe(true);
+  });
+
+  it('should not reload while the page is hidden', async () => {
+    // given
+    const api = fakeApi({ searchIncidents: async () => page([incident('a')]), getDefinitions: async () => [] });
+    mounted = mountIncidentsPage(container, api, parseRoute('#/incidents'), memoryStorage(), 10_000);
+    await settle();
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+
+    try {
+      // when
+      await vi.advanceTimersByTimeAsync(30_000);
+
+      // then
+      expect(api.searchIncidents).toHaveBeenCalledTimes(1);
+    } finally {
+      delete (document as { hidden?: boolean }).hidden;
+    }
+    // and once it shows again, at once
+    document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(api.searchIncidents).toHaveBeenCalledTimes(2);
+  });
+
   it('should retry the selected incidents once, following the batch to the end', async () => {
     // given
     const answers = [progress(1, false), progress(3, true)];

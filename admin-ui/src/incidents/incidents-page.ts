@@ -5,7 +5,7 @@ import { confirmAction, type OpenDialog } from '../ui/confirm-dialog';
 import { byId, showMessages } from '../ui/dom';
 import { plural } from '../ui/format';
 import { Pager, pageOf, pageSizeOf } from '../ui/pager';
-import { Refresher } from '../ui/refresher';
+import { REFRESH_INTERVAL_MS, Refresher } from '../ui/refresher';
 import { BatchPanel, batchPanelTemplate } from './batch-panel';
 import { incidentRow } from './incident-rows';
 
@@ -42,6 +42,7 @@ const template = `
       <span class="muted" id="js-selection-count" data-testid="js-selection-count">Select incidents to retry them</span>
     </div>
     ${batchPanelTemplate}
+    <div class="table-scroll">
     <table class="table">
       <colgroup><col class="col-check" /><col class="col-id" /><col class="col-process" /><col class="col-activity" /><col class="col-wide" /><col class="col-type" /></colgroup>
       <thead>
@@ -56,6 +57,7 @@ const template = `
       </thead>
       <tbody id="js-incident-rows" data-testid="js-incident-rows"></tbody>
     </table>
+    </div>
     <p class="muted state" id="js-loading" data-testid="js-loading" hidden>Loading…</p>
     <p class="state" id="js-empty" data-testid="js-empty" hidden></p>
     <div id="js-pager-slot"></div>
@@ -79,9 +81,11 @@ function addressOf(query: IncidentQuery): string {
 /**
  * Open incidents of every definition, paged on the server and filtered by process, activity and
  * message. Selected incidents are retried as one batch whose progress is polled until done; the
- * retry button stays disabled meanwhile, so nothing is retried twice.
+ * retry button stays disabled meanwhile, so nothing is retried twice. Reloads every `refreshMs`
+ * while the page is visible, keeping the rows and the selection (of incidents still open) meanwhile;
+ * not while the retry dialog is open.
  */
-export function mountIncidentsPage(container: HTMLElement, api: BatonApi, route: Route, storage: Storage = sessionStorage): MountedScreen {
+export function mountIncidentsPage(container: HTMLElement, api: BatonApi, route: Route, storage: Storage = sessionStorage, refreshMs = REFRESH_INTERVAL_MS): MountedScreen {
   container.innerHTML = template;
   const find = <T extends HTMLElement = HTMLElement>(id: string) => byId<T>(container, id);
   const input = (id: string) => find<HTMLInputElement>(id);
@@ -132,20 +136,29 @@ export function mountIncidentsPage(container: HTMLElement, api: BatonApi, route:
     });
   }
 
-  const refresher = new Refresher(async (signal) => {
+  const refresher = new Refresher(async (signal, { background }) => {
+    if (background && dialog) {
+      // the dialog names the incidents it retries; the list under it stays as it was
+      return;
+    }
     const rows = find('js-incident-rows');
     const empty = find('js-empty');
-    find('js-loading').hidden = false;
-    empty.hidden = true;
-    rows.replaceChildren();
-    incidents = [];
-    selected.clear();
-    showSelection();
+    if (!background) {
+      find('js-loading').hidden = false;
+      empty.hidden = true;
+      rows.replaceChildren();
+      incidents = [];
+      selected.clear();
+      showSelection();
+    }
     pager.setBusy(true);
     find<HTMLButtonElement>('js-refresh').disabled = true;
     try {
       const page = await api.searchIncidents(query, signal);
       incidents = page.items;
+      // a resolved incident leaves the list and the selection
+      const open = new Set(incidents.map((incident) => incident.id));
+      [...selected].filter((id) => !open.has(id)).forEach((id) => selected.delete(id));
       rows.replaceChildren(
         ...incidents.map((incident) =>
           incidentRow(incident, (checked) => {
@@ -176,7 +189,7 @@ export function mountIncidentsPage(container: HTMLElement, api: BatonApi, route:
         showSelection();
       }
     }
-  });
+  }, refreshMs);
 
   function confirmRetry(): void {
     const ids = incidents.filter((incident) => selected.has(incident.id));

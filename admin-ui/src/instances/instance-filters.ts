@@ -1,6 +1,6 @@
 import { INSTANCE_STATES, type InstanceQuery, type InstanceState, type SortOrder } from '../api/client';
 import type { QueryValues } from '../router';
-import { pageOf, pageSizeOf } from '../ui/pager';
+import { PAGE_SIZES, pageOf, pageSizeOf } from '../ui/pager';
 
 export const DEFAULT_SORT: SortOrder = 'startTime,desc';
 
@@ -58,4 +58,48 @@ export function queryValuesOf(query: InstanceQuery): QueryValues {
 export function hasFilters(query: InstanceQuery): boolean {
   const { page: _page, size: _size, sort: _sort, ...filters } = query;
   return Object.values(filters).some((value) => value !== undefined && value !== '');
+}
+
+/** A value in the address that the list left out of its search, and why. */
+export interface RefusedValue {
+  name: string;
+  value: string;
+  reason: string;
+}
+
+const KNOWN = new Set(['definitionKey', 'definitionVersion', 'state', 'businessKey', 'businessKeyPrefix', 'startedAfter', 'startedBefore', 'variableName', 'variableValue', 'page', 'size', 'sort']);
+
+/**
+ * What {@link instanceQueryOf} drops, said aloud: a link like `?state=BOGUS&size=9999` must not
+ * look as if it filtered. In the address's order.
+ */
+export function refusedValues(query: URLSearchParams): RefusedValue[] {
+  const accepted = instanceQueryOf(query);
+  const refused: RefusedValue[] = [];
+  for (const [name, raw] of query) {
+    const value = raw.trim();
+    const refuse = (reason: string) => refused.push({ name, value: raw, reason });
+    if (!KNOWN.has(name)) {
+      refuse('not a filter of this list');
+    } else if (value === '') {
+      continue;
+    } else if (name === 'state' && accepted.state === undefined) {
+      refuse(`not a state; one of ${INSTANCE_STATES.join(', ')}`);
+    } else if ((name === 'startedAfter' || name === 'startedBefore') && accepted[name] === undefined) {
+      refuse('not a date and time, e.g. 2026-11-26T10:00:00Z');
+    } else if (name === 'definitionVersion' && accepted.definitionVersion === undefined) {
+      refuse(accepted.definitionKey ? 'not a version number' : 'a version needs a process (definitionKey)');
+    } else if (name === 'size' && String(accepted.size) !== value) {
+      refuse(`not a page size offered; one of ${PAGE_SIZES.join(', ')}`);
+    } else if (name === 'page' && String(accepted.page) !== value) {
+      refuse('not a page number (0 is the first)');
+    } else if (name === 'sort' && accepted.sort !== value) {
+      refuse('not a sort order; startTime,asc or startTime,desc');
+    } else if (name === 'variableValue' && accepted.variableName === undefined) {
+      refuse('a value needs a variable name (variableName)');
+    } else if (name === 'businessKeyPrefix' && accepted.businessKey !== undefined) {
+      refuse('left out: an exact business key is given');
+    }
+  }
+  return refused;
 }

@@ -1,4 +1,4 @@
-import type { ActivityInstance, UserOperation } from '../api/client';
+import type { ActivityInstance, ActivityRowState, Incident, PastIncident, UserOperation } from '../api/client';
 import { stateBadge } from '../ui/badges';
 import { cell, h } from '../ui/dom';
 import { formatDateTime, formatDateTimeLong, formatDuration } from '../ui/format';
@@ -9,10 +9,48 @@ export function activityTypeLabel(type: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const ACTIVITY_STATE_LABELS: Record<string, string> = { ACTIVE: 'Active', COMPLETED: 'Completed', CANCELED: 'Canceled' };
+const ACTIVITY_STATE_LABELS: Record<string, string> = { ACTIVE: 'Active', COMPLETED: 'Completed', CANCELED: 'Canceled', INCIDENT: 'Incident' };
+
+/** What the diagram says about an activity the history may not hold yet. */
+export interface ActivityFacts {
+  names: ReadonlyMap<string, string>;
+  types: ReadonlyMap<string, string>;
+}
+
+type HistoryRow = Omit<ActivityInstance, 'state'> & { state: ActivityRowState };
+
+/**
+ * The activity history with the open incidents in it: a step that failed before it started (a
+ * save point's job) has no activity instance, so it gets a row of its own from the incident; a
+ * running step with an incident shows as INCIDENT.
+ */
+export function withIncidents(activities: readonly ActivityInstance[], incidents: readonly Incident[], facts: ActivityFacts): HistoryRow[] {
+  const failing = new Set(incidents.map((incident) => incident.activityId));
+  const rows: HistoryRow[] = activities.map((activity) =>
+    activity.endTime === null && failing.has(activity.activityId) ? { ...activity, state: 'INCIDENT' } : activity,
+  );
+  const active = new Set(activities.filter((activity) => activity.endTime === null).map((activity) => activity.activityId));
+  for (const incident of incidents) {
+    if (active.has(incident.activityId)) {
+      continue;
+    }
+    active.add(incident.activityId);
+    rows.push({
+      id: `incident-${incident.id}`,
+      activityId: incident.activityId,
+      activityName: facts.names.get(incident.activityId) ?? null,
+      activityType: facts.types.get(incident.activityId) ?? 'activity',
+      startTime: incident.time,
+      endTime: null,
+      durationMillis: null,
+      state: 'INCIDENT',
+    });
+  }
+  return rows;
+}
 
 /** The activity history, oldest first: `js-activity-row` with data-activity-id and data-state. */
-export function activityRows(activities: readonly ActivityInstance[], now: number = Date.now()): HTMLTableRowElement[] {
+export function activityRows(activities: readonly HistoryRow[], now: number = Date.now()): HTMLTableRowElement[] {
   const ordered = [...activities].sort((a, b) => a.startTime.localeCompare(b.startTime));
   return ordered.map((activity) => {
     const running = activity.endTime === null;
@@ -39,7 +77,9 @@ export function operationRows(operations: readonly UserOperation[]): HTMLTableRo
     const change =
       operation.property === null
         ? ''
-        : `${operation.orgValue ?? '–'} → ${operation.newValue ?? '–'}`;
+        : operation.operationType === 'SetVariable' && operation.orgValue === null
+          ? `= ${operation.newValue ?? 'null'}`
+          : `${operation.orgValue ?? '–'} → ${operation.newValue ?? '–'}`;
     return h(
       'tr',
       { hook: 'js-operation-row', dataset: { operationType: operation.operationType } },
@@ -51,4 +91,22 @@ export function operationRows(operations: readonly UserOperation[]): HTMLTableRo
       cell(change, 'mono', change),
     );
   });
+}
+
+const PAST_INCIDENT_LABELS: Record<string, string> = { RESOLVED: 'Resolved', DELETED: 'Deleted' };
+
+/** Incidents that are over, oldest first: `js-resolved-incident` with data-incident-id and data-state. */
+export function pastIncidentRows(incidents: readonly PastIncident[], nameOf: (activityId: string) => string): HTMLTableRowElement[] {
+  const ordered = [...incidents].sort((a, b) => a.time.localeCompare(b.time));
+  return ordered.map((incident) =>
+    h(
+      'tr',
+      { hook: 'js-resolved-incident', dataset: { incidentId: incident.id, state: incident.state } },
+      cell(nameOf(incident.activityId), undefined, incident.activityId),
+      cell(incident.message || 'No message', 'message', incident.message ?? ''),
+      cell(formatDateTime(incident.time), undefined, formatDateTimeLong(incident.time)),
+      cell(formatDateTime(incident.endTime), undefined, formatDateTimeLong(incident.endTime)),
+      h('td', null, stateBadge(incident.state, PAST_INCIDENT_LABELS[incident.state] ?? incident.state)),
+    ),
+  );
 }

@@ -62,7 +62,28 @@ export function incidentCard(api: BatonApi, incident: Incident, activityName: st
       h('span', { className: 'incident-actions' }, showTrace, running ? retry : null),
     ),
     h('p', { className: 'incident-message', hook: 'js-incident-message' }, incident.message || 'No message'),
+    incidentFacts(incident),
     error,
     trace,
+  );
+}
+
+/**
+ * `js-incident-facts`: retries left (`js-retries-left`), the worker that failed it (`js-incident-worker`,
+ * external tasks only) and the next attempt (`js-next-attempt`).
+ */
+function incidentFacts(incident: Incident): HTMLElement {
+  const retries = incident.retriesLeft;
+  const next = incident.nextAttempt
+    ? formatDateTime(incident.nextAttempt)
+    : retries === 0
+      ? 'none until someone retries it'
+      : '–';
+  return h(
+    'p',
+    { className: 'incident-facts', hook: 'js-incident-facts' },
+    h('span', null, 'Retries left ', h('span', { className: 'strong', hook: 'js-retries-left' }, retries === null || retries === undefined ? '–' : String(retries))),
+    h('span', null, 'Worker ', h('span', { className: 'mono', hook: 'js-incident-worker' }, incident.workerId || (incident.type === 'failedJob' ? 'the engine (adapter step)' : '–'))),
+    h('span', null, 'Next attempt ', h('span', { hook: 'js-next-attempt', title: formatDateTimeLong(incident.nextAttempt ?? null) }, next)),
   );
 }

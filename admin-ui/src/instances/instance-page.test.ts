@@ -97,7 +97,7 @@ describe('instance page', () => {
     expect(view.marked('completed-activity')).toEqual(['charge', 'start']);
     expect(view.marked('taken-flow')).toEqual(['toCharge', 'toShip']);
     expect(view.badges.map((badge) => [badge.elementId, badge.badge.className])).toEqual([['ship', 'diagram-badge diagram-badge-incidents js-badge-incidents']]);
-    expect([...container.querySelectorAll<HTMLElement>('.js-activity-row')].map((row) => row.dataset.activityId)).toEqual(['start', 'charge']);
+    expect([...container.querySelectorAll<HTMLElement>('.js-activity-row')].map((row) => row.dataset.activityId)).toEqual(['start', 'charge', 'ship']);
     expect(container.querySelectorAll('.js-operation-row')[0]!.textContent).toContain('100 → 120');
   });
 
@@ -235,6 +235,142 @@ describe('instance page', () => {
     expect(container.querySelector('.js-edit-variable')).toBeNull();
     expect(view.marked('active-activity')).toEqual([]);
     expect(byId('js-instance-end').textContent).toContain('at Ship order');
+  });
+
+  it('should list the step in incident in the activity history even without an activity instance', async () => {
+    // when: the save point's job failed before the step started, so history has no row for it
+    await mount(async () => stuckAtShipping());
+
+    // then
+    const rows = [...container.querySelectorAll<HTMLElement>('.js-activity-row')];
+    expect(rows.map((row) => `${row.dataset.activityId}:${row.dataset.state}`)).toEqual(['start:COMPLETED', 'charge:COMPLETED', 'ship:INCIDENT']);
+    expect(rows[2]!.textContent).toContain('Ship order');
+    expect(rows[2]!.textContent).toContain('Service task');
+  });
+
+  it('should mark a running step with an incident as in incident, not add a second row', async () => {
+    // given
+    const detail = stuckAtShipping();
+    detail.activities.push({ id: 'a3', activityId: 'ship', activityName: 'Ship order', activityType: 'serviceTask', startTime: '2026-11-26T10:00:03Z', endTime: null, durationMillis: null, state: 'ACTIVE' });
+
+    // when
+    await mount(async () => detail);
+
+    // then
+    const rows = [...container.querySelectorAll<HTMLElement>('.js-activity-row')];
+    expect(rows.map((row) => `${row.dataset.activityId}:${row.dataset.state}`)).toEqual(['start:COMPLETED', 'charge:COMPLETED', 'ship:INCIDENT']);
+  });
+
+  it('should say on an incident how many retries are left, which worker failed it and when it is tried next', async () => {
+    // given
+    const detail = stuckAtShipping();
+    detail.incidents = [{ id: 'inc-1', type: 'failedExternalTask', activityId: 'ship', message: 'carrier down', time: '2026-11-26T10:00:20Z', retriesLeft: 0, workerId: 'shipping-worker-1', nextAttempt: null }];
+
+    // when
+    await mount(async () => detail);
+
+    // then
+    const incident = container.querySelector<HTMLElement>('.js-incident[data-incident-id="inc-1"]')!;
+    expect(incident.querySelector('.js-retries-left')!.textContent).toBe('0');
+    expect(incident.querySelector('.js-incident-worker')!.textContent).toBe('shipping-worker-1');
+    expect(incident.querySelector('.js-next-attempt')!.textContent).toBe('none until someone retries it');
+  });
+
+  it('should keep resolved incidents in the history', async () => {
+    // given
+    const detail = completed();
+    detail.resolvedIncidents = [{ id: 'inc-0', type: 'failedJob', activityId: 'charge', message: 'HTTP 503 from payment', time: '2026-11-26T10:00:05Z', endTime: '2026-11-26T10:00:30Z', state: 'RESOLVED' }];
+
+    // when
+    await mount(async () => detail);
+
+    // then
+    expect(byId('incidents-section').hidden).toBe(false);
+    const rows = [...container.querySelectorAll<HTMLElement>('.js-resolved-incident')];
+    expect(rows.map((row) => `${row.dataset.incidentId}:${row.dataset.state}`)).toEqual(['inc-0:RESOLVED']);
+    expect(rows[0]!.textContent).toContain('Charge payment');
+    expect(rows[0]!.textContent).toContain('HTTP 503 from payment');
+    expect(rows[0]!.textContent).toContain('Resolved');
+  });
+
+  it('should name the variable and its new value in a Set variable row', async () => {
+    // given
+    const detail = stuckAtShipping();
+    detail.operations = [{ timestamp: '2026-11-26T10:05:00Z', userId: 'demo', operationType: 'SetVariable', entityType: 'ProcessInstance', property: 'amount', orgValue: null, newValue: '77' }];
+
+    // when
+    await mount(async () => detail);
+
+    // then
+    const row = container.querySelector<HTMLElement>('.js-operation-row')!;
+    expect(row.textContent).toContain('Set variable');
+    expect(row.textContent).toContain('amount');
+    expect(row.textContent).toContain('= 77');
+  });
+
+  it('should reload by itself every ten seconds', async () => {
+    // given
+    const answers = [stuckAtShipping(), completed()];
+    const api = await mount(async () => answers.shift() ?? completed());
+    expect(byId('js-instance-state').dataset.state).toBe('INCIDENT');
+
+    // when
+    await vi.advanceTimersByTimeAsync(10_000);
+
+    // then
+    expect(api.getInstanceDetail).toHaveBeenCalledTimes(2);
+    expect(byId('js-instance-state').dataset.state).toBe('COMPLETED');
+  });
+
+  it('should show the outcome of a retry shortly after, without a click', async () => {
+    // given: right after the retry it still runs; moments later the step is done
+    const answers = [stuckAtShipping(), { ...stuckAtShipping(), incidents: [], instance: { ...stuckAtShipping().instance, state: 'RUNNING' as const } }, completed()];
+    const api = await mount(async () => answers.shift() ?? completed(), { retryIncident: async () => undefined });
+
+    // when
+    container.querySelector<HTMLButtonElement>('.js-retry-incident')!.click();
+    await settle();
+    expect(byId('js-instance-state').dataset.state).toBe('RUNNING');
+    await vi.advanceTimersByTimeAsync(2_000);
+
+    // then
+    expect(api.getInstanceDetail).toHaveBeenCalledTimes(3);
+    expect(byId('js-instance-state').dataset.state).toBe('COMPLETED');
+  });
+
+  it('should not reload under a variable being edited', async () => {
+    // given
+    const api = await mount(async () => stuckAtShipping());
+    variableRow('amount').querySelector<HTMLButtonElement>('.js-edit-variable')!.click();
+    variableRow('amount').querySelector<HTMLInputElement>('.js-variable-input')!.value = '150';
+
+    // when
+    await vi.advanceTimersByTimeAsync(30_000);
+
+    // then
+    expect(api.getInstanceDetail).toHaveBeenCalledTimes(1);
+    expect(variableRow('amount').querySelector<HTMLInputElement>('.js-variable-input')!.value).toBe('150');
+  });
+
+  it('should show why a canceled instance was canceled', async () => {
+    // given
+    const detail = completed();
+    const canceled = { ...detail, instance: { ...detail.instance, state: 'CANCELED' as const, cancelReason: 'customer withdrew' } };
+
+    // when
+    await mount(async () => canceled);
+
+    // then
+    expect(byId('js-cancel-reason-fact').hidden).toBe(false);
+    expect(byId('js-cancel-reason').textContent).toBe('customer withdrew');
+  });
+
+  it('should show no cancel reason on a completed instance', async () => {
+    // when
+    await mount(async () => completed());
+
+    // then
+    expect(byId('js-cancel-reason-fact').hidden).toBe(true);
   });
 
   it('should say in words when the instance cannot be loaded', async () => {

@@ -1,5 +1,5 @@
 import { describeError, isAbort, type BatonApi, type InstanceDetail } from '../api/client';
-import { bpmnNames } from '../diagram/bpmn-names';
+import { bpmnNames, bpmnTypes } from '../diagram/bpmn-names';
 import type { DiagramView } from '../diagram/diagram';
 import { DiagramPanel } from '../diagram/diagram-panel';
 import { href, type Route } from '../router';
@@ -8,8 +8,8 @@ import { stateBadge } from '../ui/badges';
 import { confirmAction, type OpenDialog } from '../ui/confirm-dialog';
 import { byId, h, showMessages } from '../ui/dom';
 import { formatDateTime, formatDateTimeLong, formatDuration } from '../ui/format';
-import { Refresher } from '../ui/refresher';
-import { activityRows, operationRows } from './instance-history';
+import { REFRESH_INTERVAL_MS, Refresher } from '../ui/refresher';
+import { activityRows, operationRows, pastIncidentRows, withIncidents } from './instance-history';
 import { incidentCard } from './instance-incidents';
 import { MARKERS, pathMarkers } from './path-markers';
 import { variableRows } from './variables';
@@ -35,6 +35,7 @@ const template = `
         <div><dt>Started</dt><dd id="js-instance-start" data-testid="js-instance-start"></dd></div>
         <div><dt id="js-instance-end-label">Ended</dt><dd id="js-instance-end" data-testid="js-instance-end"></dd></div>
         <div><dt>Duration</dt><dd id="js-instance-duration" data-testid="js-instance-duration"></dd></div>
+        <div class="fact-wide" id="js-cancel-reason-fact" hidden><dt>Cancel reason</dt><dd id="js-cancel-reason" data-testid="js-cancel-reason"></dd></div>
       </dl>
       <p class="muted small">Id <span class="mono" id="js-instance-id" data-testid="js-instance-id"></span>
         · <button type="button" class="link-button" data-scroll="incidents-section">Incidents</button> · <button type="button" class="link-button" data-scroll="history-section">History</button> · <button type="button" class="link-button" data-scroll="variables-section">Variables</button> · <button type="button" class="link-button" data-scroll="operations-section">Operation log</button></p>
@@ -42,6 +43,16 @@ const template = `
         <h2>Open incidents</h2>
         <div id="js-incidents" data-testid="js-incidents" class="incident-list"></div>
         <p class="state state-note" id="js-incidents-empty" data-testid="js-incidents-empty" hidden>No open incidents</p>
+        <div id="js-resolved-incidents-block" hidden>
+          <h3>Resolved incidents</h3>
+          <div class="table-scroll">
+            <table class="table table-wrap">
+              <colgroup><col class="col-activity" /><col /><col class="col-time" /><col class="col-time" /><col class="col-state" /></colgroup>
+              <thead><tr><th scope="col">Activity</th><th scope="col">Message</th><th scope="col">Raised</th><th scope="col">Ended</th><th scope="col">State</th></tr></thead>
+              <tbody id="js-resolved-incidents" data-testid="js-resolved-incidents"></tbody>
+            </table>
+          </div>
+        </div>
       </section>
       <div class="toolbar muted small">
         <span class="legend-swatch legend-active"></span> waiting here
@@ -50,36 +61,47 @@ const template = `
       </div>
       <div id="js-diagram-slot"></div>
       <h2 id="history-section">Activity history</h2>
+      <div class="table-scroll">
       <table class="table">
         <colgroup><col class="col-wide" /><col class="col-activity" /><col class="col-time" /><col class="col-time" /><col class="col-num" /><col class="col-state" /></colgroup>
         <thead><tr><th scope="col">Activity</th><th scope="col">Type</th><th scope="col">Started</th><th scope="col">Ended</th><th scope="col" class="num">Duration</th><th scope="col">State</th></tr></thead>
         <tbody id="js-activities" data-testid="js-activities"></tbody>
       </table>
+      </div>
       <h2 id="variables-section">Variables</h2>
+      <div class="table-scroll">
       <table class="table table-wrap">
         <colgroup><col class="col-text" /><col class="col-type" /><col /><col class="col-actions" /></colgroup>
         <thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Value</th><th scope="col"><span class="visually-hidden">Edit</span></th></tr></thead>
         <tbody id="js-variables" data-testid="js-variables"></tbody>
       </table>
+      </div>
       <p class="state" id="js-variables-empty" data-testid="js-variables-empty" hidden>No variables</p>
       <h2 id="operations-section">Operation log</h2>
+      <div class="table-scroll">
       <table class="table">
         <colgroup><col class="col-time" /><col class="col-type" /><col class="col-activity" /><col class="col-activity" /><col class="col-type" /><col /></colgroup>
         <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Operation</th><th scope="col">Entity</th><th scope="col">Property</th><th scope="col">Old → new</th></tr></thead>
         <tbody id="js-operations" data-testid="js-operations"></tbody>
       </table>
+      </div>
       <p class="state" id="js-operations-empty" data-testid="js-operations-empty" hidden>Nobody has changed this instance by hand</p>
     </div>
   </section>`;
 
 const RUNNING_STATES = new Set(['RUNNING', 'INCIDENT']);
 
+/** After a retry or an edit, the engine moves on within moments: look again this soon. */
+export const FOLLOW_UP_MS = 2_000;
+
 /**
  * One instance, running or ended: where it stands on its diagram, its activity history,
  * incidents (retry, stack trace), variables (editable while running), the operation log and
- * "Cancel instance" with a confirmation that says what stops.
+ * "Cancel instance" with a confirmation that says what stops. Reloads every `refreshMs` while the
+ * page is visible (not while a variable is being edited, a stack trace is open or a dialog asks),
+ * and {@link FOLLOW_UP_MS} after a change, so a retried step shows its outcome without a click.
  */
-export function mountInstancePage(container: HTMLElement, api: BatonApi, route: Route): () => void {
+export function mountInstancePage(container: HTMLElement, api: BatonApi, route: Route, refreshMs = REFRESH_INTERVAL_MS): () => void {
   const instanceId = route.path[1] ?? '';
   container.innerHTML = template;
   const find = <T extends HTMLElement = HTMLElement>(id: string) => byId<T>(container, id);
@@ -89,6 +111,7 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
   let diagramXml: string | undefined;
   let detail: InstanceDetail | undefined;
   let names = new Map<string, string>();
+  let types = new Map<string, string>();
   let dialog: OpenDialog | undefined;
 
   function notice(message: string): void {
@@ -99,7 +122,12 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
 
   function reloadAfter(message: string): void {
     notice(message);
-    void refresher.restart();
+    void refresher.restart().then(() => refresher.soon(FOLLOW_UP_MS));
+  }
+
+  /** The user is in the middle of something a reload would throw away. */
+  function busy(): boolean {
+    return dialog !== undefined || container.querySelector('.js-variable-row.editing') !== null || [...container.querySelectorAll<HTMLElement>('.js-stacktrace')].some((trace) => !trace.hidden);
   }
 
   function nameOf(activityId: string): string {
@@ -110,6 +138,7 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
     detail = loaded;
     if (loaded.xml !== diagramXml) {
       names = bpmnNames(loaded.xml);
+      types = bpmnTypes(loaded.xml);
     }
     const { instance } = loaded;
     const running = RUNNING_STATES.has(instance.state);
@@ -133,17 +162,22 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
     const end = instance.endTime ? new Date(instance.endTime).getTime() : Date.now();
     find('js-instance-duration').textContent = `${formatDuration(end - new Date(instance.startTime).getTime())}${running ? ' so far' : ''}`;
     find('js-instance-id').textContent = instance.id;
+    find('js-cancel-reason').textContent = instance.cancelReason ?? '';
+    find('js-cancel-reason-fact').hidden = instance.state !== 'CANCELED' || !instance.cancelReason;
 
     find('js-cancel-slot').replaceChildren(...(running ? [cancelButton()] : []));
     find('js-incidents').replaceChildren(
       ...loaded.incidents.map((incident) => incidentCard(api, incident, nameOf(incident.activityId), running, () => reloadAfter(`Incident at ${nameOf(incident.activityId)} retried.`))),
     );
     find('js-incidents-empty').hidden = loaded.incidents.length > 0;
+    const resolved = loaded.resolvedIncidents ?? [];
+    find('js-resolved-incidents').replaceChildren(...pastIncidentRows(resolved, nameOf));
+    find('js-resolved-incidents-block').hidden = resolved.length === 0;
     const incidentsSection = find('incidents-section');
     incidentsSection.classList.toggle('has-incidents', loaded.incidents.length > 0);
-    // an ended instance has no open incidents to speak of
-    incidentsSection.hidden = !running && loaded.incidents.length === 0;
-    find('js-activities').replaceChildren(...activityRows(loaded.activities));
+    // an ended instance has no open incidents to speak of, only resolved ones
+    incidentsSection.hidden = !running && loaded.incidents.length === 0 && resolved.length === 0;
+    find('js-activities').replaceChildren(...activityRows(withIncidents(loaded.activities, loaded.incidents, { names, types })));
     find('js-variables').replaceChildren(...variableRows(api, loaded.variables, { instanceId, running, onSaved: (name) => reloadAfter(`Variable ${name} saved.`) }));
     find('js-variables-empty').hidden = loaded.variables.length > 0;
     find('js-operations').replaceChildren(...operationRows(loaded.operations));
@@ -202,7 +236,10 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
     return button;
   }
 
-  const refresher = new Refresher(async (signal) => {
+  const refresher = new Refresher(async (signal, { background }) => {
+    if (background && busy()) {
+      return;
+    }
     const refreshButton = find<HTMLButtonElement>('js-refresh');
     refreshButton.disabled = true;
     find('js-loading').hidden = detail !== undefined;
@@ -224,7 +261,7 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
       find('js-loading').hidden = true;
       refreshButton.disabled = false;
     }
-  });
+  }, refreshMs);
 
   // in-page links would change the hash route; scroll instead
   container.querySelectorAll<HTMLElement>('[data-scroll]').forEach((link) =>

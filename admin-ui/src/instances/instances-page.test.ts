@@ -4,7 +4,7 @@ import { parseRoute } from '../router';
 import type { MountedScreen } from '../screen';
 import { fakeApi, settle } from '../test/fake-api';
 import { localInputToIso } from '../ui/format';
-import { instanceQueryOf } from './instance-filters';
+import { instanceQueryOf, refusedValues } from './instance-filters';
 import { mountInstancesPage } from './instances-page';
 
 function instance(id: string, state: InstanceSummary['state'] = 'RUNNING'): InstanceSummary {
@@ -94,6 +94,51 @@ describe('instances page', () => {
     const query = instanceQueryOf(parseRoute(location.hash).query);
     expect(query).toMatchObject({ state: 'COMPLETED', businessKey: 'order-1', startedAfter: localInputToIso('2026-11-26T09:30'), variableName: 'amount', variableValue: '120', page: 0 });
     expect(parseRoute(location.hash).path).toEqual(['instances']);
+  });
+
+  it('should show which values of a link it left out and drop them from the address on request', async () => {
+    // given
+    location.hash = '#/instances?state=BOGUS&startedAfter=yesterday&size=9999';
+    const api = mount('#/instances?state=BOGUS&startedAfter=yesterday&size=9999', async () => page([], 0));
+    await settle();
+
+    // then the search ran without them, and the page says so
+    expect(api.searchInstances).toHaveBeenCalledWith(expect.objectContaining({ state: undefined, startedAfter: undefined, size: 50 }), expect.anything());
+    expect(byId('js-refused-filters').hidden).toBe(false);
+    const refused = [...container.querySelectorAll<HTMLElement>('.js-refused-filter')].map((item) => item.dataset.name);
+    expect(refused).toEqual(['state', 'startedAfter', 'size']);
+    expect(byId('js-refused-filters').textContent).toContain('state=BOGUS');
+
+    // when
+    byId('js-drop-refused').click();
+
+    // then
+    expect(location.hash).toBe('#/instances?size=50');
+  });
+
+  it('should reload every ten seconds without emptying the list meanwhile', async () => {
+    // given
+    let release: (() => void) | undefined;
+    let calls = 0;
+    const api = mount('#/instances', async () => {
+      calls++;
+      if (calls === 2) {
+        await new Promise<void>((resolve) => (release = resolve));
+      }
+      return page([instance('i-1', 'RUNNING')], 1);
+    });
+    await settle();
+
+    // when the interval's reload is under way
+    await vi.advanceTimersByTimeAsync(10_000);
+
+    // then the rows stay, with no loading notice
+    expect(api.searchInstances).toHaveBeenCalledTimes(2);
+    expect(container.querySelectorAll('.js-instance-row')).toHaveLength(1);
+    expect(byId('js-loading').hidden).toBe(true);
+    release!();
+    await settle();
+    expect(container.querySelectorAll('.js-instance-row')).toHaveLength(1);
   });
 
   it('should refuse a variable value without a name, searching nothing', async () => {
@@ -186,5 +231,25 @@ describe('instanceQueryOf', () => {
       size: 50,
       sort: 'startTime,desc',
     });
+  });
+});
+
+describe('refusedValues', () => {
+  it('should name every value of the address the search leaves out, with the reason', () => {
+    // when
+    const refused = refusedValues(new URLSearchParams('state=BOGUS&startedAfter=yesterday&size=9999&definitionKey=order&colour=red'));
+
+    // then
+    expect(refused.map((item) => `${item.name}=${item.value}`)).toEqual(['state=BOGUS', 'startedAfter=yesterday', 'size=9999', 'colour=red']);
+    expect(refused[0]!.reason).toBe('not a state; one of RUNNING, INCIDENT, COMPLETED, CANCELED');
+    expect(refused[2]!.reason).toBe('not a page size offered; one of 25, 50, 100');
+  });
+
+  it('should refuse nothing a valid link holds', () => {
+    // when
+    const refused = refusedValues(new URLSearchParams('state=incident&definitionKey=order&definitionVersion=2&startedAfter=2026-11-26T10:00:00Z&size=25&page=2&sort=startTime,asc'));
+
+    // then
+    expect(refused).toEqual([]);
   });
 });

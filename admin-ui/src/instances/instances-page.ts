@@ -2,12 +2,12 @@ import { describeError, type BatonApi, type InstanceQuery, type InstanceSummary 
 import { href, type Route } from '../router';
 import type { MountedScreen, Screen } from '../screen';
 import { stateBadge } from '../ui/badges';
-import { byId, cell, h, showMessages } from '../ui/dom';
+import { byId, cell, h, processCell, showMessages } from '../ui/dom';
 import { formatDateTime, formatDateTimeLong, formatDuration } from '../ui/format';
 import { Pager } from '../ui/pager';
-import { Refresher } from '../ui/refresher';
+import { REFRESH_INTERVAL_MS, Refresher } from '../ui/refresher';
 import { filterFormTemplate, InstanceFilterForm } from './filter-form';
-import { DEFAULT_SORT, hasFilters, instanceQueryOf, queryValuesOf } from './instance-filters';
+import { DEFAULT_SORT, hasFilters, instanceQueryOf, queryValuesOf, refusedValues } from './instance-filters';
 
 const template = `
   <section class="page">
@@ -18,7 +18,13 @@ const template = `
       </div>
     </div>
     ${filterFormTemplate}
+    <div class="alert alert-warning" id="js-refused-filters" data-testid="js-refused-filters" role="status" hidden>
+      <p>Left out of the search, because the address holds values the list does not take:</p>
+      <ul id="js-refused-list"></ul>
+      <button type="button" class="button button-small" id="js-drop-refused" data-testid="js-drop-refused">Remove them from the address</button>
+    </div>
     <div class="alert alert-error" id="js-error" data-testid="js-error" role="alert" hidden></div>
+    <div class="table-scroll">
     <table class="table">
       <colgroup><col class="col-instance" /><col class="col-wide" /><col class="col-state" /><col class="col-time" /><col class="col-time" /><col class="col-num-wide" /></colgroup>
       <thead>
@@ -35,6 +41,7 @@ const template = `
       </thead>
       <tbody id="js-instances" data-testid="js-instances"></tbody>
     </table>
+    </div>
     <p class="muted state" id="js-loading" data-testid="js-loading" hidden>Loading…</p>
     <p class="state" id="js-empty" data-testid="js-empty" hidden></p>
     <div id="js-pager-slot"></div>
@@ -42,9 +49,10 @@ const template = `
 
 /**
  * Instances, running and ended, paged and sorted on the server; the filters live in the
- * address (`#/instances?state=INCIDENT&definitionKey=…`) so reloads and links keep them.
+ * address (`#/instances?state=INCIDENT&definitionKey=…`) so reloads and links keep them. Reloads
+ * every `refreshMs` while the page is visible, keeping the rows in place meanwhile.
  */
-export function mountInstancesPage(container: HTMLElement, api: BatonApi, route: Route): MountedScreen {
+export function mountInstancesPage(container: HTMLElement, api: BatonApi, route: Route, refreshMs = REFRESH_INTERVAL_MS): MountedScreen {
   container.innerHTML = template;
   const find = <T extends HTMLElement = HTMLElement>(id: string) => byId<T>(container, id);
   let query: InstanceQuery = instanceQueryOf(route.query);
@@ -72,6 +80,15 @@ export function mountInstancesPage(container: HTMLElement, api: BatonApi, route:
     }
   }
 
+  /** Says which values of the address were not used, so a link never seems to filter when it does not. */
+  function showRefused(search: URLSearchParams): void {
+    const refused = refusedValues(search);
+    find('js-refused-list').replaceChildren(
+      ...refused.map((item) => h('li', { hook: 'js-refused-filter', dataset: { name: item.name } }, h('span', { className: 'mono' }, `${item.name}=${item.value}`), `: ${item.reason}`)),
+    );
+    find('js-refused-filters').hidden = refused.length === 0;
+  }
+
   function showSort(): void {
     const ascending = query.sort === 'startTime,asc';
     find('js-sort-header').setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
@@ -79,13 +96,16 @@ export function mountInstancesPage(container: HTMLElement, api: BatonApi, route:
     find('js-sort-start').title = ascending ? 'Oldest first; click for newest first' : 'Newest first; click for oldest first';
   }
 
-  const refresher = new Refresher(async (signal) => {
+  const refresher = new Refresher(async (signal, { background }) => {
     const loading = find('js-loading');
     const empty = find('js-empty');
     const rows = find('js-instances');
-    loading.hidden = false;
-    empty.hidden = true;
-    rows.replaceChildren();
+    if (!background) {
+      // a new search: the old rows answer another question
+      loading.hidden = false;
+      empty.hidden = true;
+      rows.replaceChildren();
+    }
     pager.setBusy(true);
     find<HTMLButtonElement>('js-refresh').disabled = true;
     try {
@@ -107,7 +127,7 @@ export function mountInstancesPage(container: HTMLElement, api: BatonApi, route:
         find<HTMLButtonElement>('js-refresh').disabled = false;
       }
     }
-  });
+  }, refreshMs);
 
   find('js-filters').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -131,14 +151,17 @@ export function mountInstancesPage(container: HTMLElement, api: BatonApi, route:
     (all) => form.setDefinitions(all, query),
     (failure: unknown) => setError('definitions', describeError('Could not load the processes to filter by', failure)),
   );
+  find('js-drop-refused').addEventListener('click', () => go(query));
   form.fill(query);
   showSort();
+  showRefused(route.query);
   void refresher.now();
 
   return {
     unmount: () => refresher.stop(),
     update(next: Route) {
       query = instanceQueryOf(next.query);
+      showRefused(next.query);
       find('js-filter-error').hidden = true;
       form.fill(query);
       showSort();
@@ -158,7 +181,7 @@ function instanceRow(instance: InstanceSummary): HTMLTableRowElement {
       h('a', { href: link, className: instance.businessKey ? 'strong' : 'mono' }, instance.businessKey || instance.id),
       instance.businessKey ? h('span', { className: 'mono muted small block' }, instance.id) : null,
     ),
-    cell(`${instance.definitionName || instance.definitionKey} v${instance.definitionVersion}`, undefined, instance.definitionId),
+    processCell(instance.definitionName || instance.definitionKey, instance.definitionVersion, `${instance.definitionName || instance.definitionKey} v${instance.definitionVersion} (${instance.definitionId})`),
     h('td', null, stateBadge(instance.state)),
     cell(formatDateTime(instance.startTime), undefined, formatDateTimeLong(instance.startTime)),
     cell(formatDateTime(instance.endTime), undefined, formatDateTimeLong(instance.endTime)),

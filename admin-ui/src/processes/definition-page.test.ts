@@ -66,6 +66,7 @@ describe('definition page', () => {
       getDefinitions: async () => [definition(1), definition(2), { ...definition(3), key: 'other', id: 'other:3:x' }],
       getDefinitionXml: async () => '<definitions/>',
       getDefinitionStatistics: stats,
+      getDefinitionVersions: async () => [],
       ...calls,
     });
     unmount = mountDefinitionPage(container, api, parseRoute(hash), 10_000);
@@ -94,6 +95,31 @@ describe('definition page', () => {
     expect([...picker.options].map((option) => option.value)).toEqual(['order:2:abc', 'order:1:abc']);
     expect(picker.value).toBe('order:2:abc');
     expect(byId<HTMLAnchorElement>('js-definition-instances').getAttribute('href')).toBe('#/instances?definitionKey=order&definitionVersion=2');
+  });
+
+  it('should say who deployed each version and why', async () => {
+    // given
+    const versions = [
+      { id: 'order:1:abc', key: 'order', name: 'Order fulfillment', version: 1, versionTag: null, deploymentId: 'dep-0', deployedAt: '2026-11-19T08:00:00Z', deployedBy: null, note: null },
+      { id: 'order:2:abc', key: 'order', name: 'Order fulfillment', version: 2, versionTag: 'v2', deploymentId: 'dep-1', deployedAt: '2026-11-20T08:00:00Z', deployedBy: 'ann', note: 'carrier timeout raised' },
+    ];
+
+    // when
+    const api = mount('#/processes/order:2:abc', async () => statistics(), ['admin'], {
+      getDefinition: async () => ({ ...definition(2), deployedBy: 'ann', note: 'carrier timeout raised' }),
+      getDefinitionVersions: async () => versions,
+    });
+    await settle();
+
+    // then
+    expect(api.getDefinitionVersions).toHaveBeenCalledWith('order');
+    expect(byId('js-deployed-by').textContent).toBe('ann');
+    expect(byId('js-deployment-note').textContent).toBe('carrier timeout raised');
+    const rows = [...container.querySelectorAll<HTMLElement>('.js-version-row')];
+    expect(rows.map((row) => row.dataset.version)).toEqual(['2', '1']);
+    expect(rows.map((row) => row.querySelector('.js-version-deployed-by')!.textContent)).toEqual(['ann', '–']);
+    expect(rows.map((row) => row.querySelector('.js-version-note')!.textContent)).toEqual(['carrier timeout raised', '–']);
+    expect(rows[0]!.getAttribute('aria-current')).toBe('true');
   });
 
   it('should colour the activities by how many passed when the heatmap is on', async () => {

@@ -14,6 +14,7 @@ import { byId, h, showMessages } from '../ui/dom';
 import { formatCount, formatDateTime, formatDateTimeLong, plural } from '../ui/format';
 import { Refresher } from '../ui/refresher';
 import { activityRows, activityStatRow } from './activity-table';
+import { versionRows } from './version-rows';
 import { definitionActions } from './definition-actions';
 import { HEAT_LEVELS, heatBuckets, heatLegend } from './heat';
 
@@ -45,6 +46,8 @@ const template = `
       <div><dt>Open incidents</dt><dd id="js-incident-total" data-testid="js-incident-total">–</dd></div>
       <div><dt>Version tag</dt><dd id="js-version-tag" data-testid="js-version-tag">–</dd></div>
       <div><dt>Deployed</dt><dd id="js-deployed-at" data-testid="js-deployed-at">–</dd></div>
+      <div><dt>Deployed by</dt><dd id="js-deployed-by" data-testid="js-deployed-by">–</dd></div>
+      <div class="fact-wide"><dt>Note</dt><dd id="js-deployment-note" data-testid="js-deployment-note">–</dd></div>
     </dl>
     <div class="toolbar">
       <label class="toggle"><input type="checkbox" id="js-heatmap-toggle" data-testid="js-heatmap-toggle" /> Heatmap: instances that passed each step</label>
@@ -54,6 +57,7 @@ const template = `
     <div id="js-diagram-slot"></div>
     <h2>Activities</h2>
     <p class="state state-note" id="js-empty" data-testid="js-empty" hidden>No instance of this version has run yet</p>
+    <div class="table-scroll">
     <table class="table">
       <colgroup><col class="col-wide" /><col class="col-num" /><col class="col-num" /><col class="col-num" /><col class="col-num-wide" /><col class="col-num-wide" /></colgroup>
       <thead>
@@ -68,6 +72,15 @@ const template = `
       </thead>
       <tbody id="js-activity-stats" data-testid="js-activity-stats"></tbody>
     </table>
+    </div>
+    <h2>Versions</h2>
+    <div class="table-scroll">
+      <table class="table table-wrap">
+        <colgroup><col class="col-num" /><col class="col-type" /><col class="col-time" /><col class="col-type" /><col /></colgroup>
+        <thead><tr><th scope="col">Version</th><th scope="col">Tag</th><th scope="col">Deployed</th><th scope="col">By</th><th scope="col">Note</th></tr></thead>
+        <tbody id="js-versions" data-testid="js-versions"></tbody>
+      </table>
+    </div>
   </section>`;
 
 /**
@@ -122,6 +135,8 @@ export function mountDefinitionPage(container: HTMLElement, api: BatonApi, route
     const deployed = find('js-deployed-at');
     deployed.textContent = formatDateTime(definition.deployedAt);
     deployed.title = formatDateTimeLong(definition.deployedAt);
+    find('js-deployed-by').textContent = definition.deployedBy || '–';
+    find('js-deployment-note').textContent = definition.note || '–';
     find<HTMLAnchorElement>('js-definition-instances').href = href(['instances'], { definitionKey: definition.key, definitionVersion: definition.version });
     find<HTMLAnchorElement>('js-definition-incidents').href = href(['incidents'], { definitionKey: definition.key });
     document.title = `${definition.name || definition.key} v${definition.version} · Baton`;
@@ -200,7 +215,11 @@ export function mountDefinitionPage(container: HTMLElement, api: BatonApi, route
     }
     loading.hidden = true;
     if (definitions.status === 'fulfilled') {
-      showVersions(definitions.value, definitions.value.find((d) => d.id === definitionId)?.key);
+      const key = definitions.value.find((d) => d.id === definitionId)?.key;
+      showVersions(definitions.value, key);
+      if (key !== undefined) {
+        void loadVersionTable(key);
+      }
     } else {
       setError('versions', describeError('Could not load the other versions', definitions.reason));
     }
@@ -209,6 +228,20 @@ export function mountDefinitionPage(container: HTMLElement, api: BatonApi, route
       render();
     } else {
       panel.fail(describeError('Could not load the diagram', xml.reason));
+    }
+  }
+
+  /** Who deployed each version and why (the picker holds only numbers and tags). */
+  async function loadVersionTable(key: string): Promise<void> {
+    try {
+      const versions = await api.getDefinitionVersions(key);
+      if (!stopped) {
+        find('js-versions').replaceChildren(...versionRows(versions, definitionId));
+      }
+    } catch (failure) {
+      if (!stopped) {
+        setError('version-table', describeError('Could not load the deployments of the versions', failure));
+      }
     }
   }
 

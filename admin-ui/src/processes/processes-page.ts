@@ -14,6 +14,7 @@ const template = `
   <section class="page">
     ${refreshingPageHeader('Processes')}
     <div class="alert alert-success" id="js-notice" data-testid="js-notice" role="status" hidden></div>
+    <div class="table-scroll">
     <table class="table">
       <colgroup><col class="col-wide" /><col class="col-num" /><col /><col class="col-num" /><col class="col-num" /><col class="col-links" /></colgroup>
       <thead>
@@ -28,6 +29,7 @@ const template = `
       </thead>
       <tbody id="js-processes" data-testid="js-processes"></tbody>
     </table>
+    </div>
     <p class="muted state" id="js-loading" data-testid="js-loading" hidden>Loading…</p>
     <p class="state" id="js-empty" data-testid="js-empty" hidden>No process definitions deployed</p>
   </section>`;

@@ -16,6 +16,7 @@ const template = `
       <div><dt>Signed in as</dt><dd id="js-user" data-testid="js-user">–</dd></div>
     </dl>
     <h2>Process definitions</h2>
+    <div class="table-scroll">
     <table class="table">
       <colgroup>
         <col class="col-text" /><col class="col-text" /><col /><col /><col />
@@ -31,6 +32,7 @@ const template = `
       </thead>
       <tbody id="js-definitions" data-testid="js-definitions"></tbody>
     </table>
+    </div>
     <p class="muted state" id="js-loading" data-testid="js-loading" hidden>Loading…</p>
     <p class="state" id="js-empty" data-testid="js-empty" hidden>No process definitions deployed</p>
   </section>`;

@@ -69,3 +69,15 @@ export function showMessages(alert: HTMLElement, messages: readonly string[]): v
   alert.replaceChildren(...shown.map((message) => h('p', null, message)));
   alert.hidden = shown.length === 0;
 }
+
+/**
+ * `<td>` with a process name and its version (`js-process-version`): a long name is cut with an
+ * ellipsis, the version always shows.
+ */
+export function processCell(name: string, version: number, title?: string): HTMLTableCellElement {
+  return h(
+    'td',
+    { title: title ?? `${name} v${version}` },
+    h('span', { className: 'name-version' }, h('span', { className: 'name-version-name' }, name), h('span', { className: 'name-version-version', hook: 'js-process-version' }, `v${version}`)),
+  );
+}

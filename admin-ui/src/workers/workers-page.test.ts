@@ -50,6 +50,39 @@ describe('workers page', () => {
     expect(container.querySelector<HTMLElement>('.js-topic-row[data-topic="shipping"]')!.classList.contains('row-warning')).toBe(false);
   });
 
+  it('should show a registered worker that never polled as registered, with the topics its key allows', async () => {
+    // given
+    const silent: Worker = { ...worker('billing-1', 'REGISTERED', ''), topics: [], firstSeen: null, lastSeen: null, remoteAddress: null, fetched: 0, completed: 0, failed: 0, allowedTopics: ['billing'] };
+    const api = fakeApi({ getWorkers: async () => [silent], getTopics: async () => [] });
+
+    // when
+    unmount = mountWorkersPage(container, api);
+    await settle();
+
+    // then
+    const row = container.querySelector<HTMLElement>('.js-worker-row[data-worker-id="billing-1"]')!;
+    expect(row.dataset.status).toBe('REGISTERED');
+    expect(row.textContent).toContain('Registered');
+    expect(row.textContent).not.toContain('Stale');
+    expect(row.querySelector('.js-worker-last-poll')!.textContent).toBe('never polled');
+    expect(row.querySelector('.js-worker-topics')!.textContent).toBe('may fetch billing');
+    expect(row.classList.contains('row-stale')).toBe(false);
+  });
+
+  it('should list a deployed topic with the processes that use it', async () => {
+    // given
+    const api = fakeApi({ getWorkers: async () => [], getTopics: async () => [{ ...topic('shipping', 0, []), oldestUnlockedSince: null, oldestUnlockedAgeSeconds: null, processes: ['order-fulfillment-remote'] }] });
+
+    // when
+    unmount = mountWorkersPage(container, api);
+    await settle();
+
+    // then
+    const row = container.querySelector<HTMLElement>('.js-topic-row[data-topic="shipping"]')!;
+    expect(row.querySelector('.js-topic-processes')!.textContent).toBe('order-fulfillment-remote');
+    expect(container.querySelector<HTMLElement>('#js-topics-empty')!.hidden).toBe(true);
+  });
+
   it('should reload every ten seconds and stop when left', async () => {
     // given
     const api = fakeApi({ getWorkers: async () => [], getTopics: async () => [] });

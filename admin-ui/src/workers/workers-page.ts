@@ -8,11 +8,15 @@ import { refreshingPageHeader } from '../ui/page-header';
 
 export const REFRESH_INTERVAL_MS = 10_000;
 
+/** Active first, then the ones that stopped, then the ones that never started. */
+const STATUS_ORDER: readonly string[] = ['ACTIVE', 'STALE', 'REGISTERED'];
+
 const template = `
   <section class="page">
     ${refreshingPageHeader('Workers')}
     <p class="muted state" id="js-loading" data-testid="js-loading" hidden>Loading…</p>
     <h2>Workers</h2>
+    <div class="table-scroll">
     <table class="table">
       <colgroup><col class="col-text" /><col class="col-state" /><col class="col-text" /><col class="col-type" /><col class="col-num" /><col class="col-num" /><col class="col-num" /><col class="col-num" /><col class="col-num" /><col class="col-num" /></colgroup>
       <thead>
@@ -32,12 +36,15 @@ const template = `
       <tbody id="js-workers" data-testid="js-workers"></tbody>
     </table>
     <p class="state" id="js-empty" data-testid="js-empty" hidden>No worker has polled since Baton started</p>
+    </div>
     <h2>Topics</h2>
+    <div class="table-scroll">
     <table class="table">
-      <colgroup><col class="col-text" /><col class="col-num" /><col class="col-num" /><col class="col-num-wide" /><col class="col-type" /><col class="col-wide" /></colgroup>
+      <colgroup><col class="col-process" /><col class="col-process" /><col class="col-num" /><col class="col-num" /><col class="col-num-wide" /><col class="col-type" /><col class="col-wide" /></colgroup>
       <thead>
         <tr>
           <th scope="col">Topic</th>
+          <th scope="col">Used by</th>
           <th scope="col" class="num">Waiting</th>
           <th scope="col" class="num">Locked</th>
           <th scope="col" class="num" title="Tasks whose retries are used up: each has an incident">Without retries</th>
@@ -48,9 +55,13 @@ const template = `
       <tbody id="js-topics" data-testid="js-topics"></tbody>
     </table>
     <p class="state" id="js-topics-empty" data-testid="js-topics-empty" hidden>No external-task topics: no deployed process has external tasks and no worker has polled</p>
+    </div>
   </section>`;
 
-/** External-task workers (active or stale) and topic queues; reloads every 10 s. */
+/**
+ * External-task workers (active, stale, or registered and never polled) and topics (every topic a
+ * deployed diagram names or a worker polls, with its queue); reloads every 10 s.
+ */
 export function mountWorkersPage(container: HTMLElement, api: BatonApi, refreshMs = REFRESH_INTERVAL_MS): () => void {
   container.innerHTML = template;
   const find = <T extends HTMLElement = HTMLElement>(id: string) => byId<T>(container, id);
@@ -67,7 +78,7 @@ export function mountWorkersPage(container: HTMLElement, api: BatonApi, refreshM
     const errors: string[] = [];
     const now = Date.now();
     if (workers.status === 'fulfilled') {
-      const sorted = [...workers.value].sort((a, b) => a.status.localeCompare(b.status) || a.workerId.localeCompare(b.workerId));
+      const sorted = [...workers.value].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.workerId.localeCompare(b.workerId));
       find('js-workers').replaceChildren(...sorted.map((worker) => workerRow(worker, now)));
       find('js-empty').hidden = sorted.length > 0;
     } else {
@@ -104,6 +115,7 @@ function topicRow(topic: Topic): HTMLTableRowElement {
     'tr',
     { hook: 'js-topic-row', dataset: { topic: topic.topic, stuck: String(stuck) } },
     cell(topic.topic, 'mono'),
+    cell((topic.processes ?? []).join(', ') || '–', 'mono js-topic-processes', (topic.processes ?? []).length ? 'Deployed processes with an external task on this topic' : 'No deployed process names this topic'),
     cell(formatCount(topic.openTasks), 'num'),
     cell(formatCount(topic.lockedTasks), 'num'),
     h('td', { className: 'num' }, topic.tasksWithoutRetries > 0 ? h('span', { className: 'badge badge-danger' }, formatCount(topic.tasksWithoutRetries)) : '0'),
@@ -118,14 +130,24 @@ function topicRow(topic: Topic): HTMLTableRowElement {
   return row;
 }
 
+const WORKER_STATUS_LABELS: Record<string, string> = { ACTIVE: 'Active', STALE: 'Stale', REGISTERED: 'Registered' };
+
+/** The topics it polls; one that never polled shows the topics its key allows, marked so. */
+function workerTopics(worker: Worker): HTMLTableCellElement {
+  if (worker.topics.length === 0 && worker.allowedTopics && worker.allowedTopics.length > 0) {
+    return cell(`may fetch ${worker.allowedTopics.join(', ')}`, 'mono muted js-worker-topics', 'Has not polled yet: the topics its key allows');
+  }
+  return cell(worker.topics.join(', ') || '–', 'mono js-worker-topics', worker.allowedTopics ? `May fetch: ${worker.allowedTopics.join(', ')}` : '');
+}
+
 function workerRow(worker: Worker, now: number): HTMLTableRowElement {
   const row = h(
     'tr',
     { hook: 'js-worker-row', dataset: { workerId: worker.workerId, status: worker.status } },
     h('td', { title: worker.remoteAddress ? `from ${worker.remoteAddress}` : '' }, h('span', { className: 'mono' }, worker.workerId)),
-    h('td', null, stateBadge(worker.status, worker.status === 'ACTIVE' ? 'Active' : 'Stale')),
-    cell(worker.topics.join(', ') || '–', 'mono', worker.allowedTopics ? `May fetch: ${worker.allowedTopics.join(', ')}` : ''),
-    cell(formatAgo(worker.lastSeen, now), undefined, formatDateTimeLong(worker.lastSeen)),
+    h('td', null, stateBadge(worker.status, WORKER_STATUS_LABELS[worker.status] ?? worker.status)),
+    workerTopics(worker),
+    worker.lastSeen ? cell(formatAgo(worker.lastSeen, now), 'js-worker-last-poll', formatDateTimeLong(worker.lastSeen)) : cell('never polled', 'muted js-worker-last-poll'),
     cell(formatCount(worker.lockedTasks), 'num'),
     cell(formatCount(worker.fetched), 'num'),
     cell(formatCount(worker.completed), 'num'),

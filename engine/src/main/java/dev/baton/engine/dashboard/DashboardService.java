@@ -50,6 +50,8 @@ public class DashboardService {
     Map<String, DashboardCounts.KeyCounts> history = counts.count(now, firstHour, HOURS);
     List<WorkerView> all = workers.workers();
     long active = all.stream().filter(w -> w.status() == WorkerStatus.ACTIVE).count();
+    // a registered worker that never called is not stale: nothing stopped
+    long stale = all.stream().filter(w -> w.status() == WorkerStatus.STALE).count();
     long[] perHour = new long[HOURS];
     history
         .values()
@@ -72,7 +74,7 @@ public class DashboardService {
         history.values().stream().mapToLong(c -> c.completedLastDay).sum(),
         perKey(history),
         buckets,
-        new DashboardView.Workers(active, all.size() - active));
+        new DashboardView.Workers(active, stale));
   }
 
   private List<DashboardView.Definition> perKey(Map<String, DashboardCounts.KeyCounts> history) {

@@ -2,7 +2,10 @@ package dev.baton.engine.definitions;
 
 import java.time.Instant;
 
-/** One deployed definition version with its deployment; suspended ones start no instances. */
+/**
+ * One deployed definition version with its deployment (who deployed it and why, when it went
+ * through Baton's API); suspended ones start no instances.
+ */
 public record DefinitionDetail(
     String id,
     String key,
@@ -13,4 +16,6 @@ public record DefinitionDetail(
     long incidents,
     String deploymentId,
     Instant deployedAt,
+    String deployedBy,
+    String note,
     boolean suspended) {}

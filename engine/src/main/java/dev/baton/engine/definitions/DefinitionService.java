@@ -1,5 +1,7 @@
 package dev.baton.engine.definitions;
 
+import dev.baton.engine.deployments.DeploymentNote;
+import dev.baton.engine.deployments.DeploymentNotes;
 import dev.baton.engine.system.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,12 +26,17 @@ public class DefinitionService {
   private final ManagementService management;
   private final RepositoryService repository;
   private final ActivityHistory activityHistory;
+  private final DeploymentNotes notes;
 
   DefinitionService(
-      ManagementService management, RepositoryService repository, ActivityHistory activityHistory) {
+      ManagementService management,
+      RepositoryService repository,
+      ActivityHistory activityHistory,
+      DeploymentNotes notes) {
     this.management = management;
     this.repository = repository;
     this.activityHistory = activityHistory;
+    this.notes = notes;
   }
 
   /** One definition version with its counts and deployment. */
@@ -42,6 +49,7 @@ public class DefinitionService {
             .createDeploymentQuery()
             .deploymentId(definition.getDeploymentId())
             .singleResult();
+    DeploymentNote note = notes.of(definition.getDeploymentId()).orElse(null);
     return new DefinitionDetail(
         counts.id(),
         counts.key(),
@@ -54,6 +62,8 @@ public class DefinitionService {
         deployment == null || deployment.getDeploymentTime() == null
             ? null
             : deployment.getDeploymentTime().toInstant(),
+        note == null ? null : note.getDeployedBy(),
+        note == null ? null : note.getNote(),
         definition.isSuspended());
   }
 
@@ -81,10 +91,12 @@ public class DefinitionService {
                 deployments.put(id, deployment);
               }
             });
+    Map<String, DeploymentNote> notesById = notes.of(deployments.keySet());
     return versions.stream()
         .map(
             d -> {
               Deployment deployment = deployments.get(d.getDeploymentId());
+              DeploymentNote note = notesById.get(d.getDeploymentId());
               return new DefinitionVersion(
                   d.getId(),
                   d.getKey(),
@@ -94,7 +106,9 @@ public class DefinitionService {
                   d.getDeploymentId(),
                   deployment == null || deployment.getDeploymentTime() == null
                       ? null
-                      : deployment.getDeploymentTime().toInstant());
+                      : deployment.getDeploymentTime().toInstant(),
+                  note == null ? null : note.getDeployedBy(),
+                  note == null ? null : note.getNote());
             })
         .toList();
   }

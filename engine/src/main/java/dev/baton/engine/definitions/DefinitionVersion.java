@@ -2,7 +2,10 @@ package dev.baton.engine.definitions;
 
 import java.time.Instant;
 
-/** One deployed version of a process key. */
+/**
+ * One deployed version of a process key; {@code deployedBy} and {@code note} are set for versions
+ * deployed through Baton's API.
+ */
 public record DefinitionVersion(
     String id,
     String key,
@@ -10,4 +13,6 @@ public record DefinitionVersion(
     int version,
     String versionTag,
     String deploymentId,
-    Instant deployedAt) {}
+    Instant deployedAt,
+    String deployedBy,
+    String note) {}

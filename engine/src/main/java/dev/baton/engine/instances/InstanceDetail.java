@@ -9,8 +9,22 @@ public record InstanceDetail(
     String xml,
     List<Activity> activities,
     List<IncidentView> incidents,
+    List<PastIncident> resolvedIncidents,
     List<Variable> variables,
     List<Operation> operations) {
+
+  /**
+   * An incident that is over: {@code RESOLVED} (retried, or the step went on) or {@code DELETED}
+   * (its instance was canceled or its step moved away).
+   */
+  public record PastIncident(
+      String id,
+      String type,
+      String activityId,
+      String message,
+      Instant time,
+      Instant endTime,
+      String state) {}
 
   /** One activity instance of the run, in the order it happened. */
   public record Activity(
@@ -26,7 +40,11 @@ public record InstanceDetail(
   /** A process variable with its engine type; {@code editable} when the console may change it. */
   public record Variable(String name, String type, Object value, boolean editable) {}
 
-  /** An entry of the engine's user-operation log: who did what, when. */
+  /**
+   * An entry of the engine's user-operation log: who did what, when. A "SetVariable" entry names
+   * the variable in {@code property} and its new value in {@code newValue} when Baton recorded the
+   * change (see OperatorChanges); one entry per variable.
+   */
   public record Operation(
       Instant timestamp,
       String userId,

@@ -10,7 +10,9 @@ import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,9 @@ public class InstanceDetailService {
 
   /** Audit entries shown at most, newest first. */
   static final int MAX_OPERATIONS = 200;
+
+  /** Characters of a changed variable's value the operation log shows. */
+  static final int MAX_LOGGED_VALUE = 200;
 
   private final InstanceService instances;
   private final DefinitionService definitions;
@@ -55,6 +60,7 @@ public class InstanceDetailService {
         definitions.xml(instance.definitionId()),
         activities(id),
         instance.incidents(),
+        pastIncidents(id),
         running ? runningVariables(id) : endedVariables(id),
         operations(id));
   }
@@ -82,6 +88,28 @@ public class InstanceDetailService {
         instant(a.getEndTime()),
         a.getDurationInMillis(),
         state);
+  }
+
+  private List<InstanceDetail.PastIncident> pastIncidents(String id) {
+    return history
+        .createHistoricIncidentQuery()
+        .processInstanceId(id)
+        .orderByCreateTime()
+        .asc()
+        .listPage(0, MAX_ACTIVITIES)
+        .stream()
+        .filter(incident -> !incident.isOpen())
+        .map(
+            incident ->
+                new InstanceDetail.PastIncident(
+                    incident.getId(),
+                    incident.getIncidentType(),
+                    incident.getActivityId(),
+                    incident.getIncidentMessage(),
+                    instant(incident.getCreateTime()),
+                    instant(incident.getEndTime()),
+                    incident.isResolved() ? "RESOLVED" : "DELETED"))
+        .toList();
   }
 
   private List<InstanceDetail.Variable> runningVariables(String id) {
@@ -136,11 +164,56 @@ public class InstanceDetailService {
         .desc()
         .listPage(0, MAX_OPERATIONS)
         .stream()
-        .map(InstanceDetailService::operation)
+        .flatMap(e -> operation(e).stream())
         .toList();
   }
 
-  private static InstanceDetail.Operation operation(UserOperationLogEntry e) {
+  /** One row per entry; a recorded "SetVariable" entry becomes one row per variable it set. */
+  private List<InstanceDetail.Operation> operation(UserOperationLogEntry e) {
+    if (!UserOperationLogEntry.OPERATION_TYPE_SET_VARIABLE.equals(e.getOperationType())
+        || e.getProperty() != null
+        || e.getOperationId() == null) {
+      return List.of(plain(e));
+    }
+    List<HistoricDetail> changes =
+        history
+            .createHistoricDetailQuery()
+            .userOperationId(e.getOperationId())
+            .variableUpdates()
+            .disableCustomObjectDeserialization()
+            .list();
+    if (changes.isEmpty()) {
+      return List.of(plain(e));
+    }
+    return changes.stream()
+        .filter(HistoricVariableUpdate.class::isInstance)
+        .map(HistoricVariableUpdate.class::cast)
+        .sorted(Comparator.comparing(HistoricVariableUpdate::getVariableName))
+        .map(
+            update ->
+                new InstanceDetail.Operation(
+                    instant(e.getTimestamp()),
+                    e.getUserId(),
+                    e.getOperationType(),
+                    e.getEntityType(),
+                    update.getVariableName(),
+                    null,
+                    shown(update.getTypedValue())))
+        .toList();
+  }
+
+  /** The value as the log shows it: JSON text, cut to {@link #MAX_LOGGED_VALUE} characters. */
+  private String shown(TypedValue value) {
+    String text;
+    try {
+      text = mapper.writeValueAsString(JsonVariables.valueToJson(value, mapper));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      text = String.valueOf(value == null ? null : value.getValue());
+    }
+    return text.length() <= MAX_LOGGED_VALUE ? text : text.substring(0, MAX_LOGGED_VALUE) + "…";
+  }
+
+  private static InstanceDetail.Operation plain(UserOperationLogEntry e) {
     return new InstanceDetail.Operation(
         instant(e.getTimestamp()),
         e.getUserId(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.system.BadRequestException;
 import dev.baton.engine.system.ConflictException;
 import dev.baton.engine.system.NotFoundException;
+import dev.baton.engine.tuning.OperatorChanges;
 import dev.baton.engine.variables.VariablePolicy;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -39,7 +40,8 @@ public class InstanceOperations {
     requireRunning(instanceId);
     TypedValue typed = VariableValues.typed(type, value, mapper);
     policy.check(name, typed);
-    runtime.setVariable(instanceId, name, typed);
+    // recorded: the log entry the engine writes names neither the variable nor the value
+    OperatorChanges.recorded(() -> runtime.setVariable(instanceId, name, typed));
   }
 
   /** Cancels a running instance: no further step runs; its history stays. */

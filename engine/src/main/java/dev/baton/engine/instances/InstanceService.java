@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Service;
@@ -34,18 +33,21 @@ public class InstanceService {
   private final RepositoryService repository;
   private final ObjectMapper mapper;
   private final VariablePolicy policy;
+  private final IncidentRetries retries;
 
   InstanceService(
       RuntimeService runtime,
       HistoryService history,
       RepositoryService repository,
       ObjectMapper mapper,
-      VariablePolicy policy) {
+      VariablePolicy policy,
+      IncidentRetries retries) {
     this.runtime = runtime;
     this.history = history;
     this.repository = repository;
     this.mapper = mapper;
     this.policy = policy;
+    this.retries = retries;
   }
 
   /** Starts the latest version of {@code key}; all input is checked before anything is written. */
@@ -108,7 +110,7 @@ public class InstanceService {
         repository.getProcessDefinition(instance.getProcessDefinitionId());
     List<IncidentView> incidents =
         runtime.createIncidentQuery().processInstanceId(instance.getId()).list().stream()
-            .map(InstanceService::incident)
+            .map(retries::view)
             .toList();
     HistoricProcessInstance started =
         history
@@ -123,6 +125,7 @@ public class InstanceService {
         definition.getVersion(),
         incidents.isEmpty() ? InstanceState.RUNNING : InstanceState.INCIDENT,
         started == null ? null : instant(started.getStartTime()),
+        null,
         null,
         null,
         runtime.getActiveActivityIds(instance.getId()),
@@ -143,16 +146,18 @@ public class InstanceService {
         variables.put(variable.getName(), TypedJson.valueToJson(variable.getTypedValue(), mapper));
       }
     }
+    InstanceState state = state(instance, false);
     return new InstanceView(
         instance.getId(),
         instance.getBusinessKey(),
         instance.getProcessDefinitionId(),
         instance.getProcessDefinitionKey(),
         instance.getProcessDefinitionVersion(),
-        state(instance, false),
+        state,
         instant(instance.getStartTime()),
         instant(instance.getEndTime()),
         instance.getEndActivityId(),
+        state == InstanceState.CANCELED ? instance.getDeleteReason() : null,
         List.of(),
         List.of(),
         variables);
@@ -166,15 +171,6 @@ public class InstanceService {
     return HistoricProcessInstance.STATE_COMPLETED.equals(instance.getState())
         ? InstanceState.COMPLETED
         : InstanceState.CANCELED;
-  }
-
-  static IncidentView incident(Incident incident) {
-    return new IncidentView(
-        incident.getId(),
-        incident.getIncidentType(),
-        incident.getActivityId(),
-        incident.getIncidentMessage(),
-        instant(incident.getIncidentTimestamp()));
   }
 
   private static Instant instant(Date date) {

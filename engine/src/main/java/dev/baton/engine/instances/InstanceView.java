@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One process instance, running or ended. */
+/**
+ * One process instance, running or ended; {@code cancelReason} is the reason given when it was
+ * canceled (the engine's delete reason).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InstanceView(
     String id,
@@ -17,6 +20,7 @@ public record InstanceView(
     Instant startTime,
     Instant endTime,
     String endActivityId,
+    String cancelReason,
     List<String> activeActivityIds,
     List<IncidentView> incidents,
     Map<String, Object> variables) {
@@ -31,6 +35,7 @@ public record InstanceView(
         key,
         version,
         InstanceState.RUNNING,
+        null,
         null,
         null,
         null,

@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
  * reads there: the job log's "created", "succeeded" and "deleted" rows (six rows per three-step
  * instance; failures are kept, with their messages), the same rows of the external-task log (a
  * worker's reported failures are kept), and the per-change variable details (the variables' last
- * values stay in the variable history). Each can be switched back on: {@code
- * baton.engine.history.job-log=all}, {@code baton.engine.history.external-task-log=all}, {@code
- * baton.engine.history.variable-details=true}.
+ * values stay in the variable history; an operator's own changes keep theirs, see {@link
+ * OperatorChanges}). Each can be switched back on: {@code baton.engine.history.job-log=all}, {@code
+ * baton.engine.history.external-task-log=all}, {@code baton.engine.history.variable-details=true}.
  */
 public class LeanHistoryEventHandler extends DbHistoryEventHandler {
 
@@ -41,7 +41,8 @@ public class LeanHistoryEventHandler extends DbHistoryEventHandler {
 
   @Override
   protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
-    return variableDetails && super.shouldWriteHistoricDetail(event);
+    return (variableDetails || OperatorChanges.recording())
+        && super.shouldWriteHistoricDetail(event);
   }
 
   /**

@@ -22,6 +22,7 @@ public class WorkerService {
   private final WorkerRegistry registry;
   private final WorkerCredentialRepository credentials;
   private final TaskQueues queues;
+  private final DeployedTopics deployedTopics;
   private final WorkerMetrics metrics;
   private final BatonProperties.Workers settings;
   private final Clock clock;
@@ -30,12 +31,14 @@ public class WorkerService {
       WorkerRegistry registry,
       WorkerCredentialRepository credentials,
       TaskQueues queues,
+      DeployedTopics deployedTopics,
       WorkerMetrics metrics,
       BatonProperties properties,
       Clock clock) {
     this.registry = registry;
     this.credentials = credentials;
     this.queues = queues;
+    this.deployedTopics = deployedTopics;
     this.metrics = metrics;
     this.settings = properties.getWorkers();
     this.clock = clock;
@@ -62,10 +65,11 @@ public class WorkerService {
     return view(workerId, activity.orElse(null), key.orElse(null), queues.lockedByWorker());
   }
 
-  /** Every topic with tasks or with a worker polling it. */
+  /** Every topic a deployed diagram names, with tasks, or with a worker polling it. */
   public List<TopicView> topics() {
     List<WorkerView> active =
         workers().stream().filter(w -> w.status() == WorkerStatus.ACTIVE).toList();
+    Map<String, Set<String>> deployed = deployedTopics.processesByTopic();
     Map<String, TopicView> topics = new TreeMap<>();
     Instant now = clock.instant();
     for (TaskQueues.TopicQueue queue : queues.byTopic()) {
@@ -79,13 +83,16 @@ public class WorkerService {
               queue.withoutRetries(),
               oldest,
               oldest == null ? null : Duration.between(oldest, now).toSeconds(),
-              pollers(queue.topic(), active)));
+              pollers(queue.topic(), active),
+              processes(queue.topic(), deployed)));
     }
     for (WorkerView worker : active) {
       for (String topic : worker.topics()) {
-        topics.computeIfAbsent(
-            topic, t -> new TopicView(t, 0, 0, 0, null, null, pollers(t, active)));
+        topics.computeIfAbsent(topic, t -> idle(t, active, deployed));
       }
+    }
+    for (String topic : deployed.keySet()) {
+      topics.computeIfAbsent(topic, t -> idle(t, active, deployed));
     }
     return new ArrayList<>(topics.values());
   }
@@ -94,6 +101,16 @@ public class WorkerService {
   void refreshMetrics() {
     metrics.refreshQueues(queues.byTopic());
     metrics.refreshWorkers(new ArrayList<>(registry.all().values()));
+  }
+
+  private static TopicView idle(
+      String topic, List<WorkerView> active, Map<String, Set<String>> deployed) {
+    return new TopicView(
+        topic, 0, 0, 0, null, null, pollers(topic, active), processes(topic, deployed));
+  }
+
+  private static List<String> processes(String topic, Map<String, Set<String>> deployed) {
+    return List.copyOf(deployed.getOrDefault(topic, Set.of()));
   }
 
   private static List<String> pollers(String topic, List<WorkerView> active) {
@@ -109,9 +126,10 @@ public class WorkerService {
     boolean registered = key != null && key.isActive();
     Set<String> allowed = registered ? WorkerActivity.topicsOf(key.getTopics()) : null;
     if (activity == null) {
+      // holds a key, has never called: not a worker that stopped
       return new WorkerView(
           id,
-          WorkerStatus.STALE,
+          WorkerStatus.REGISTERED,
           Set.of(),
           null,
           null,

@@ -123,6 +123,38 @@ class DeploymentIT extends BatonIT {
   }
 
   @Test
+  void shouldShowDeployerAndNoteInVersionsListAndDefinition() throws IOException {
+    // given
+    String key = "noted-" + UUID.randomUUID().toString().substring(0, 8);
+    deploy(withKey(key), null, "fixes the carrier timeout").then().statusCode(201);
+    deploy(withKey(key).replace("name=\"Ship order\"", "name=\"Ship it\""), null, null)
+        .then()
+        .statusCode(201);
+
+    // when
+    JsonPath versions =
+        asDemo()
+            .get("/api/definitions/{key}/versions", key)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    JsonPath first =
+        asDemo()
+            .get("/api/definitions/{id}", versions.getString("[1].id"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    // then
+    assertThat(versions.getList("deployedBy")).containsExactly(USER, USER);
+    assertThat(versions.getList("note")).containsExactly(null, "fixes the carrier timeout");
+    assertThat(first.getString("deployedBy")).isEqualTo(USER);
+    assertThat(first.getString("note")).isEqualTo("fixes the carrier timeout");
+  }
+
+  @Test
   void shouldRefuseInvalidDiagramWithProblemListAndDeployNothing() throws IOException {
     // given
     String key = "invalid-" + UUID.randomUUID().toString().substring(0, 8);

@@ -69,6 +69,61 @@ class InstanceDetailIT extends BatonIT {
     asDemo().post("/api/incidents/{id}/retry", incidentId).then().statusCode(404);
   }
 
+  @Test
+  void shouldSayOnIncidentRetriesLeftAndWhichWorkerFailedIt() {
+    // given
+    String id = startOrderWithIncident("facts-" + UUID.randomUUID(), "carrier down");
+
+    // when
+    Map<String, Object> incident = detail(id).getMap("incidents[0]");
+
+    // then
+    assertThat(incident)
+        .containsEntry("activityId", "shipOrder")
+        .containsEntry("retriesLeft", 0)
+        .containsEntry("workerId", "it-failer")
+        .doesNotContainKey("nextAttempt");
+  }
+
+  @Test
+  void shouldKeepRetriedIncidentAsResolvedInTheHistory() {
+    // given
+    String id = startOrderWithIncident("resolved-" + UUID.randomUUID(), "carrier down");
+    String incidentId = detail(id).getString("incidents[0].id");
+
+    // when
+    asDemo().post("/api/incidents/{id}/retry", incidentId).then().statusCode(204);
+
+    // then
+    JsonPath detail = detail(id);
+    assertThat(detail.getList("incidents")).isEmpty();
+    Map<String, Object> resolved = detail.getMap("resolvedIncidents[0]");
+    assertThat(detail.getList("resolvedIncidents")).hasSize(1);
+    assertThat(resolved)
+        .containsEntry("id", incidentId)
+        .containsEntry("activityId", "shipOrder")
+        .containsEntry("message", "carrier down")
+        .containsEntry("state", "RESOLVED");
+    assertThat(resolved.get("endTime")).isNotNull();
+  }
+
+  @Test
+  void shouldNameVariableAndValueInSetVariableEntries() {
+    // given
+    String id = startOrderWithIncident("logged-" + UUID.randomUUID(), "down");
+
+    // when
+    edit(id, "amount", "{\"type\":\"Integer\",\"value\":77}").then().statusCode(204);
+    edit(id, "note", "{\"type\":\"String\",\"value\":\"call first\"}").then().statusCode(204);
+
+    // then
+    List<Map<String, Object>> sets =
+        detail(id).getList("operations.findAll { it.operationType == 'SetVariable' }");
+    assertThat(sets)
+        .extracting(op -> op.get("property") + "=" + op.get("newValue"))
+        .containsExactlyInAnyOrder("amount=77", "note=\"call first\"");
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -126,7 +181,7 @@ class InstanceDetailIT extends BatonIT {
   }
 
   @Test
-  void shouldCancelRunningInstanceOnceAndRefuseChangesAfterwards() {
+  void shouldCancelRunningInstanceOnceKeepItsReasonAndRefuseChangesAfterwards() {
     // given
     String id = startOrderWithIncident("cancel-" + UUID.randomUUID(), "down");
 
@@ -141,6 +196,7 @@ class InstanceDetailIT extends BatonIT {
     // then
     JsonPath detail = detail(id);
     assertThat(detail.getString("instance.state")).isEqualTo("CANCELED");
+    assertThat(detail.getString("instance.cancelReason")).isEqualTo("customer withdrew");
     assertThat(detail.getList("operations.operationType")).contains("Delete");
     asDemo()
         .contentType(ContentType.JSON)

@@ -148,6 +148,53 @@ class WorkerRegistryIT extends BatonIT {
   }
 
   @Test
+  void shouldListTopicOfDeployedExternalTaskBeforeAnyTaskWaitsOrWorkerPolls() throws Exception {
+    // given a diagram with an external task on a topic no task or worker has used
+    String topic = "deployed-" + uniqueWorkerId("t");
+    String key = "remote-" + uniqueWorkerId("k");
+    String xml;
+    try (var in = getClass().getResourceAsStream("/bpmn/order-fulfillment-remote.bpmn")) {
+      xml =
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+              .replace("camunda:topic=\"shipping\"", "camunda:topic=\"" + topic + "\"")
+              .replace("\"order-fulfillment-remote\"", "\"" + key + "\"");
+    }
+    asDemo()
+        .multiPart(
+            "file",
+            key + ".bpmn",
+            xml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "application/xml")
+        .post("/api/deployments")
+        .then()
+        .statusCode(201);
+
+    // when
+    JsonPath topics = asDemo().get("/api/topics").then().statusCode(200).extract().jsonPath();
+
+    // then
+    Map<String, Object> deployed = topics.getMap("find { it.topic == '" + topic + "' }");
+    assertThat(deployed).containsEntry("openTasks", 0).containsEntry("processes", List.of(key));
+    assertThat(topics.getList("find { it.topic == 'shipping' }.processes", String.class))
+        .contains("order-fulfillment-remote");
+  }
+
+  @Test
+  void shouldShowRegisteredWorkerThatNeverPolledAsRegisteredNotStale() {
+    // given
+    String workerId = uniqueWorkerId("silent");
+
+    // when
+    register(workerId, List.of("billing"));
+
+    // then
+    JsonPath worker = worker(workerId);
+    assertThat(worker.getString("status")).isEqualTo("REGISTERED");
+    assertThat(worker.getString("lastSeen")).isNull();
+    assertThat(worker.getList("allowedTopics")).containsExactly("billing");
+  }
+
+  @Test
   void shouldAnswerNotFoundForUnknownWorker() {
     asDemo()
         .get("/api/workers/{id}", "nobody-polls-like-this")
