@@ -206,7 +206,7 @@ public class InstanceDetailService {
   private String shown(TypedValue value) {
     String text;
     try {
-      text = mapper.writeValueAsString(JsonVariables.valueToJson(value, mapper));
+      text = mapper.writeValueAsString(TypedJson.valueToJson(value, mapper));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       text = String.valueOf(value == null ? null : value.getValue());
     }
