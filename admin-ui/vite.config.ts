@@ -18,7 +18,7 @@ export default defineConfig({
     // Maven packages target/classes into the jar; Spring Boot serves classpath:/static/ at /.
     outDir: 'target/classes/static',
     emptyOutDir: true,
-    // the modeler chunk (bpmn-js Modeler, properties panel, bpmnlint) is about 1.6 MB and loads
+    // the modeler chunk (bpmn-js Modeler, properties panel, token simulation) is about 1.6 MB and loads
     // only on #/modeler; everything else stays far below this
     chunkSizeWarningLimit: 1700,
     rollupOptions: {

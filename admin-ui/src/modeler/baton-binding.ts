@@ -5,7 +5,9 @@
  * Writing one removes the other, so no stale attribute is left. Writes are commands for bpmn-js's
  * command stack (run together through the properties panel's multi-command executor: one undo).
  */
-import { BATON_ADAPTER_EXPRESSION } from './lint-rules';
+
+/** The delegate expression of a task bound to an adapter (the server's AdapterDelegate bean). */
+export const BATON_ADAPTER_EXPRESSION = '${batonAdapter}';
 
 /** A bpmn-moddle element, as far as this module reads it. */
 export interface ModdleElement {

@@ -3,17 +3,13 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
 import '@bpmn-io/properties-panel/assets/properties-panel.css';
-import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
 import Modeler from 'bpmn-js/lib/Modeler';
-import lintModule from 'bpmn-js-bpmnlint';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import tokenSimulationModule from 'bpmn-js-token-simulation/lib/modeler';
 import camundaBehaviors from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import { batonPropertiesModule } from './baton-properties';
-import { lintConfig } from './lint-config';
-import { flattenIssues, type RawIssue } from './lint-issues';
 import type { ModelerOptions, ModelerView } from './modeler';
 
 interface CommandStack {
@@ -24,7 +20,6 @@ export function createModeler(canvas: HTMLElement, panel: HTMLElement, options: 
   const modeler = new Modeler({
     container: canvas,
     propertiesPanel: { parent: panel },
-    linting: { bpmnlint: lintConfig(options.adapters?.map((adapter) => adapter.name)), active: true },
     baton: { adapters: options.adapters ?? [], topics: options.topics },
     additionalModules: [
       BpmnPropertiesPanelModule,
@@ -32,7 +27,6 @@ export function createModeler(canvas: HTMLElement, panel: HTMLElement, options: 
       CamundaPlatformPropertiesProviderModule,
       camundaBehaviors,
       batonPropertiesModule,
-      lintModule,
       tokenSimulationModule,
     ],
     moddleExtensions: { camunda: camundaModdle },
@@ -60,10 +54,10 @@ export function createModeler(canvas: HTMLElement, panel: HTMLElement, options: 
       cleanIndex = -2;
     }
     setDirty(commandStack._stackIdx !== cleanIndex);
+    options.onChange();
   });
   const registry = modeler.get<{ get(id: string): { businessObject?: { name?: string } } | undefined }>('elementRegistry');
   const nameOf = (elementId: string) => registry.get(elementId)?.businessObject?.name || undefined;
-  eventBus.on('linting.completed', (event: { issues: Record<string, RawIssue[]> }) => options.onLint(flattenIssues(event.issues, nameOf)));
 
   // the properties panel's layout (which groups are open), kept to open the Baton group on demand
   let layout: { groups?: Record<string, Record<string, unknown>> } = {};
@@ -87,6 +81,7 @@ export function createModeler(canvas: HTMLElement, panel: HTMLElement, options: 
       cleanIndex = markDirty ? -2 : -1;
       setDirty(markDirty);
       diagram.zoom('fit-viewport', 'auto');
+      options.onChange();
       return warnings.map((warning) => String((warning as { message?: string }).message ?? warning));
     },
     async saveXml() {

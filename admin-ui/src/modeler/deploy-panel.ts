@@ -18,7 +18,6 @@ export const deployPanelTemplate = `
           <label class="field"><span class="field-label">Note (optional)</span>
             <input class="input" ${hook('js-deploy-note')} maxlength="500" placeholder="what changed" /></label>
           <div class="deploy-actions">
-            <button type="button" class="button" ${hook('js-server-lint')}>Check on the server</button>
             <button type="button" class="button button-primary" ${hook('js-deploy')}>Deploy</button>
             <span class="muted small" ${hook('js-deploy-lint-summary')}></span>
           </div>
@@ -37,29 +36,25 @@ export interface DeployPanelEvents {
 }
 
 /**
- * Deploy box (`js-deploy-panel`): version tag and note, "Check on the server", Deploy, the result
+ * Deploy box (`js-deploy-panel`): version tag and note, Deploy, what the live lint found, the result
  * and the server's problems per element. {@link reset} forgets all of it: what was typed here
  * belongs to the diagram it was typed for. A deployment that made a new version clears the tag
  * and note too (they described that version); one that changed nothing keeps them.
  */
 export class DeployPanel {
   private readonly deployButton: HTMLButtonElement;
-  private readonly serverLintButton: HTMLButtonElement;
   private readonly result: HTMLElement;
   private readonly problems: HTMLElement;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly api: BatonApi,
-    private readonly signal: AbortSignal,
     private readonly events: DeployPanelEvents,
   ) {
     this.deployButton = byId<HTMLButtonElement>(root, 'js-deploy');
-    this.serverLintButton = byId<HTMLButtonElement>(root, 'js-server-lint');
     this.result = byId(root, 'js-deploy-result');
     this.problems = byId(root, 'js-deploy-problems');
     this.deployButton.addEventListener('click', () => void this.deploy());
-    this.serverLintButton.addEventListener('click', () => void this.checkOnServer());
   }
 
   /**
@@ -76,9 +71,9 @@ export class DeployPanel {
     this.input('js-deploy-note').value = '';
   }
 
-  /** What the browser's lint found, next to the Deploy button. */
+  /** What the server's lint found in the draft, next to the Deploy button. */
   showLintSummary(issues: readonly LintIssue[]): void {
-    byId(this.root, 'js-deploy-lint-summary').textContent = issues.length ? `Problems: ${issueSummary(issues)}; the server decides` : '';
+    byId(this.root, 'js-deploy-lint-summary').textContent = issues.length ? `Problems: ${issueSummary(issues)}` : '';
   }
 
   private input(id: string): HTMLInputElement {
@@ -170,26 +165,6 @@ export class DeployPanel {
     } finally {
       this.deployButton.disabled = false;
       this.deployButton.textContent = 'Deploy';
-    }
-  }
-
-  private async checkOnServer(): Promise<void> {
-    const view = this.events.view();
-    if (!view) {
-      return;
-    }
-    this.serverLintButton.disabled = true;
-    this.clearResult();
-    try {
-      const { problems } = await this.api.lintXml(await view.saveXml(), this.signal);
-      this.say(problems.length ? 'error' : 'success', problems.length ? `The server found ${plural(problems.length, 'problem')}` : 'The server found no problems');
-      this.showProblems(problems);
-    } catch (failure) {
-      if (!this.signal.aborted) {
-        this.say('error', describeError('Could not check the diagram on the server', failure));
-      }
-    } finally {
-      this.serverLintButton.disabled = false;
     }
   }
 }

@@ -1,6 +1,7 @@
 import { h } from '../ui/dom';
 import { plural } from '../ui/format';
 import { issueRow } from './issue-row';
+import { position } from './lint-issues';
 import type { LintIssue } from './modeler';
 
 const hook = (id: string) => `id="${id}" data-testid="${id}"`;
@@ -26,9 +27,9 @@ export interface LintPanelEvents {
 }
 
 /**
- * The live lint result (`js-lint-panel`): a count (`js-lint-count`) and a row per issue
- * (`js-lint-issue`). It holds no state of its own beyond what it shows: every import and every
- * edit lints again and replaces the list.
+ * The live lint result (`js-lint-panel`): a count (`js-lint-count`) and a row per problem the
+ * server's house rules found (`js-lint-issue`). It holds no state of its own beyond what it shows:
+ * every import and every edit asks the server again and replaces the list.
  */
 export class LintPanel {
   private readonly count: HTMLElement;
@@ -51,13 +52,34 @@ export class LintPanel {
     this.count.classList.toggle('has-errors', errors > 0);
     this.list.replaceChildren(
       ...issues.map((issue) =>
-        issueRow('js-lint-issue', { elementId: issue.elementId, elementName: issue.elementName, severity: issue.severity, message: issue.message, detail: issue.rule }, () =>
-          this.events.onSelect(issue.elementId),
+        issueRow(
+          'js-lint-issue',
+          {
+            elementId: issue.elementId,
+            elementName: issue.elementName,
+            severity: issue.severity,
+            message: issue.message,
+            detail: [issue.rule, position(issue.line, issue.column)].filter(Boolean).join(' '),
+          },
+          () => {
+            if (issue.elementId) {
+              this.events.onSelect(issue.elementId);
+            }
+          },
         ),
       ),
     );
     if (issues.length === 0) {
       this.list.append(h('li', { className: 'muted issue-empty' }, 'No problems found'));
     }
+  }
+
+  /** The server could not be asked: say so instead of a list that may be stale. */
+  showFailure(message: string): void {
+    this.count.textContent = 'not checked';
+    this.count.dataset.errors = '0';
+    this.count.dataset.warnings = '0';
+    this.count.classList.remove('has-errors');
+    this.list.replaceChildren(h('li', { className: 'muted issue-empty', hook: 'js-lint-failure' }, message));
   }
 }

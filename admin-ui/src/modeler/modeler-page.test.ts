@@ -4,10 +4,12 @@ import { parseRoute } from '../router';
 import type { MountedScreen } from '../screen';
 import { fakeApi, settle } from '../test/fake-api';
 import type { DiffRow } from './diff';
-import type { CompareView, LintIssue, ModelerOptions, ModelerView } from './modeler';
+import type { LintProblem } from '../api/client';
+import type { CompareView, ModelerOptions, ModelerView } from './modeler';
 import { issueSummary } from './lint-panel';
 import { mountModelerPage, type ModelerDeps } from './modeler-page';
 import { definitionKeys } from './process-picker';
+import { LINT_DELAY_MS } from './server-lint';
 
 const DEFINITIONS = [
   { id: 'order:1:a', key: 'order', name: 'Order', version: 1, runningInstances: 0, incidents: 0 },
@@ -60,6 +62,7 @@ function fakeDeps(importError?: Error): { deps: ModelerDeps; view: () => FakeVie
           created.dirty = dirty;
           // a deployed version (`<xml id="key:version:id" />`) or a file naming its process
           created.key = /(?:<xml|<process) id="([^:"]+)/.exec(xml)?.[1] ?? created.key;
+          options.onChange();
           return [];
         },
         saveXml: async () => created.imported.at(-1) ?? '',
@@ -97,6 +100,7 @@ function standardApi(extra: Parameters<typeof fakeApi>[0] = {}) {
     getTopics: async () => [{ topic: 'shipping', openTasks: 0, lockedTasks: 0, tasksWithoutRetries: 0, oldestUnlockedSince: null, oldestUnlockedAgeSeconds: null, workers: [] }],
     getDefinitionVersions: async (key: string) => VERSIONS[key] ?? Promise.reject(new ApiError(404, 'Not Found')),
     getDefinitionXml: async (id: string) => `<xml id="${id}" />`,
+    lintXml: async () => ({ problems: [] }),
     ...extra,
   });
 }
@@ -161,25 +165,78 @@ describe('modeler page', () => {
     expect($<HTMLSelectElement>('js-open-version').value).toBe('order:1:a');
   });
 
-  it('should show lint issues and select the element of a clicked row', async () => {
+  /** What the server's house rules answer for the draft: a Java class the browser used to miss. */
+  const SERVER_PROBLEMS: LintProblem[] = [
+    { rule: 'save-point-opt-out', elementId: 'gw', message: "Task 'gw' opts out of its save point", severity: 'warning' },
+    { rule: 'java-class', elementId: 'charge', message: "Task 'charge' calls Java class com.example.Charge, which Baton does not have", severity: 'error' },
+    { rule: 'executable-process', elementId: null, message: 'No process is marked executable', severity: 'error' },
+  ];
+
+  it('should show exactly the problems the server finds in the draft, java-class included, and select the element of a clicked row', async () => {
     // given
     const { deps, view } = fakeDeps();
-    mounted = mountModelerPage(container, standardApi(), parseRoute('#/modeler'), deps);
+    const lintXml = vi.fn(async (_xml: string) => ({ problems: SERVER_PROBLEMS }));
+    mounted = mountModelerPage(container, standardApi({ lintXml }), parseRoute('#/modeler'), deps);
     await settle();
-    const issues: LintIssue[] = [
-      { elementId: 'charge', message: 'Service task is bound to nothing', severity: 'error', rule: 'baton/service-task-binding' },
-      { elementId: 'gw', message: 'Gateway is superfluous', severity: 'warning', rule: 'superfluous-gateway' },
-    ];
+    lintXml.mockClear();
 
-    // when
-    view().options.onLint(issues);
+    // when the diagram changes and stays still
+    view().imported.push('<draft />');
+    view().options.onChange();
+    await vi.advanceTimersByTimeAsync(LINT_DELAY_MS);
     container.querySelector<HTMLElement>('.js-lint-issue[data-element-id="charge"]')!.click();
 
-    // then
-    expect($('js-lint-count').textContent).toBe('1 error, 1 warning');
-    expect($('js-lint-count').dataset.errors).toBe('1');
-    expect([...container.querySelectorAll<HTMLElement>('.js-lint-issue')].map((row) => row.dataset.severity)).toEqual(['error', 'warning']);
+    // then the server was asked about the draft and every problem is listed as it said it, errors first
+    expect(lintXml).toHaveBeenCalledTimes(1);
+    expect(lintXml.mock.calls[0]![0]).toBe('<draft />');
+    const rows = [...container.querySelectorAll<HTMLElement>('.js-lint-issue')];
+    expect(rows.map((row) => [row.dataset.elementId, row.dataset.severity, row.querySelector('.issue-message')!.textContent, row.querySelector('.mono')!.textContent])).toEqual([
+      ['charge', 'error', SERVER_PROBLEMS[1]!.message, 'java-class'],
+      ['', 'error', SERVER_PROBLEMS[2]!.message, 'executable-process'],
+      ['gw', 'warning', SERVER_PROBLEMS[0]!.message, 'save-point-opt-out'],
+    ]);
+    expect($('js-lint-count').textContent).toBe('2 errors, 1 warning');
+    expect($('js-lint-count').dataset.errors).toBe('2');
+    expect($('js-deploy-lint-summary').textContent).toBe('Problems: 2 errors, 1 warning');
     expect(view().selected).toEqual(['charge']);
+  });
+
+  it('should ask the server once for a burst of changes and show only the latest answer', async () => {
+    // given
+    const { deps, view } = fakeDeps();
+    const answers = [{ problems: SERVER_PROBLEMS }, { problems: [] }];
+    const lintXml = vi.fn(async () => answers.shift() ?? { problems: [] });
+    mounted = mountModelerPage(container, standardApi({ lintXml }), parseRoute('#/modeler'), deps);
+    await settle();
+    await vi.advanceTimersByTimeAsync(LINT_DELAY_MS);
+    expect(container.querySelectorAll('.js-lint-issue')).toHaveLength(3);
+
+    // when three edits follow each other faster than the delay
+    for (let edit = 0; edit < 3; edit++) {
+      view().options.onChange();
+      await vi.advanceTimersByTimeAsync(LINT_DELAY_MS / 4);
+    }
+    await vi.advanceTimersByTimeAsync(LINT_DELAY_MS);
+
+    // then one more request, and its answer replaced the list
+    expect(lintXml).toHaveBeenCalledTimes(2);
+    expect(container.querySelectorAll('.js-lint-issue')).toHaveLength(0);
+    expect($('js-lint-count').textContent).toBe('none');
+  });
+
+  it('should say the diagram was not checked when the server cannot be asked', async () => {
+    // given
+    const { deps } = fakeDeps();
+    const lintXml = vi.fn(async () => Promise.reject(new ApiError(503, 'Service Unavailable')));
+
+    // when
+    mounted = mountModelerPage(container, standardApi({ lintXml }), parseRoute('#/modeler'), deps);
+    await settle();
+    await vi.advanceTimersByTimeAsync(LINT_DELAY_MS);
+
+    // then
+    expect($('js-lint-count').textContent).toBe('not checked');
+    expect(container.querySelector('.js-lint-failure')!.textContent).toContain('Could not check the diagram on the server');
   });
 
   it('should show an import error in words and keep the previous diagram', async () => {
@@ -430,16 +487,14 @@ describe('modeler page', () => {
   });
 
   it('should name lint issues by the element name, falling back to the id', async () => {
-    // given
-    const { deps, view } = fakeDeps();
-    mounted = mountModelerPage(container, standardApi(), parseRoute('#/modeler'), deps);
-    await settle();
+    // given the server finds problems on a named and an unnamed element
+    const { deps } = fakeDeps();
+    const lintXml = vi.fn(async () => ({ problems: SERVER_PROBLEMS.filter((problem) => problem.elementId) }));
 
     // when
-    view().options.onLint([
-      { elementId: 'charge', elementName: 'Charge payment', message: 'Service task is bound to nothing', severity: 'error', rule: 'baton/service-task-binding' },
-      { elementId: 'gw', message: 'Gateway is superfluous', severity: 'warning', rule: 'superfluous-gateway' },
-    ]);
+    mounted = mountModelerPage(container, standardApi({ lintXml }), parseRoute('#/modeler'), deps);
+    await settle();
+    await vi.advanceTimersByTimeAsync(LINT_DELAY_MS);
 
     // then
     const names = [...container.querySelectorAll<HTMLElement>('.js-lint-issue .js-issue-element')];

@@ -7,6 +7,7 @@ import { plural } from '../ui/format';
 import { ComparePanel, comparePanelTemplate } from './compare-panel';
 import { DeployPanel, deployPanelTemplate } from './deploy-panel';
 import { LintPanel, lintPanelTemplate } from './lint-panel';
+import { ServerLint } from './server-lint';
 import { newDiagramXml, openCompare, openModeler, type ModelerView } from './modeler';
 import { ProcessPicker, processPickerTemplate } from './process-picker';
 import './modeler.css';
@@ -103,7 +104,19 @@ export function mountModelerPage(container: HTMLElement, api: BatonApi, route: R
 
   const select = (elementId: string) => void view?.select(elementId);
   const lint = new LintPanel(el('js-lint-panel'), { onSelect: select });
-  const deploy = new DeployPanel(el('js-deploy-panel'), api, signal, {
+  const serverLint = new ServerLint(api, signal, {
+    xml: () => view?.saveXml(),
+    nameOf: (elementId) => view?.elementName(elementId),
+    onIssues(issues) {
+      lint.show(issues);
+      deploy.showLintSummary(issues);
+    },
+    onFailure(message) {
+      lint.showFailure(message);
+      deploy.showLintSummary([]);
+    },
+  });
+  const deploy = new DeployPanel(el('js-deploy-panel'), api, {
     view: () => view,
     onSelect: select,
     onDeployed(definition) {
@@ -338,10 +351,7 @@ export function mountModelerPage(container: HTMLElement, api: BatonApi, route: R
         adapters: adapters.status === 'fulfilled' ? adapters.value : undefined,
         topics: topics.status === 'fulfilled' ? topics.value.map((topic) => topic.topic) : [],
         onDirtyChange: setDirty,
-        onLint(issues) {
-          lint.show(issues);
-          deploy.showLintSummary(issues);
-        },
+        onChange: () => serverLint.schedule(),
       });
       if (gone) {
         opening.destroy();
@@ -369,6 +379,7 @@ export function mountModelerPage(container: HTMLElement, api: BatonApi, route: R
     unmount() {
       gone = true;
       controller.abort();
+      serverLint.destroy();
       window.removeEventListener('beforeunload', onBeforeUnload);
       compare.destroy();
       view?.destroy();

@@ -1,19 +1,24 @@
 /**
  * What the modeler screen needs from bpmn-js, without depending on it: bpmn-js's Modeler, the
- * properties panel, bpmnlint and the differ (about 1.5 MB) load with `import()` on first use.
+ * properties panel, token simulation and the differ (about 1.5 MB) load with `import()` on first use.
  */
 import type { Adapter } from '../api/client';
 import type { DiffRow } from './diff';
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** One problem of the diagram as the server's house rules found it (`POST /api/definitions/lint`). */
 export interface LintIssue {
-  elementId: string;
+  /** The element concerned; null for a problem of the whole file (e.g. it does not parse). */
+  elementId: string | null;
   /** The element's name, when it has one: what the analyst sees on the canvas. */
   elementName?: string;
   message: string;
   severity: Severity;
   rule: string;
+  /** Where a parse error is, when the server knows. */
+  line?: number;
+  column?: number;
 }
 
 export interface ModelerOptions {
@@ -21,8 +26,8 @@ export interface ModelerOptions {
   adapters?: Adapter[];
   topics: string[];
   onDirtyChange(dirty: boolean): void;
-  /** Called after every lint run (each import and each change). */
-  onLint(issues: LintIssue[]): void;
+  /** Called after every import and every change of the diagram (bpmn-js's commandStack.changed). */
+  onChange(): void;
 }
 
 export interface ModelerView {

@@ -31,41 +31,9 @@ declare module 'camunda-bpmn-moddle/resources/camunda.json' {
   export default descriptor;
 }
 
-declare module 'bpmn-js-bpmnlint' {
-  const module: unknown;
-  export default module;
-}
-
 declare module 'bpmn-js-token-simulation/lib/modeler' {
   const module: unknown;
   export default module;
-}
-
-declare module 'bpmnlint' {
-  export class Linter {
-    constructor(options: { config: unknown; resolver: unknown });
-    lint(definitions: unknown): Promise<Record<string, { id: string; message: string; category: string }[]>>;
-  }
-}
-
-declare module 'bpmnlint/rules/*' {
-  const factory: (config?: unknown) => unknown;
-  export default factory;
-}
-
-declare module 'bpmnlint/config/recommended' {
-  const config: { rules: Record<string, unknown> };
-  export default config;
-}
-
-declare module 'bpmnlint-plugin-camunda-compat' {
-  const plugin: { configs: Record<string, { rules: Record<string, unknown> }>; rules: Record<string, string> };
-  export default plugin;
-}
-
-declare module 'bpmnlint-plugin-camunda-compat/rules/camunda-platform/history-time-to-live' {
-  const factory: (config?: unknown) => unknown;
-  export default factory;
 }
 
 declare module 'bpmn-js-differ' {

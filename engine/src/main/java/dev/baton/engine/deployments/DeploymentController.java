@@ -1,5 +1,6 @@
 package dev.baton.engine.deployments;
 
+import dev.baton.adapters.rules.Problem;
 import dev.baton.engine.system.ApiPaths;
 import dev.baton.engine.system.BadRequestException;
 import dev.baton.engine.system.BatonProperties;

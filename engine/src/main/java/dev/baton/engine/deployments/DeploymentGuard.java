@@ -1,5 +1,8 @@
 package dev.baton.engine.deployments;
 
+import dev.baton.adapters.rules.HouseRules;
+import dev.baton.adapters.rules.ModelType;
+import dev.baton.adapters.rules.Problem;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +90,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
           .transformDecisionRequirementsGraph();
     } catch (RuntimeException unreadable) {
       throw new ParseException(
-          "Baton refuses " + resource + ": " + BpmnValidator.rootMessage(unreadable),
+          "Baton refuses " + resource + ": " + HouseRules.rootMessage(unreadable),
           resource,
           List.of(),
           List.of());

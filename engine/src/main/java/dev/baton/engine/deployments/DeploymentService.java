@@ -1,5 +1,6 @@
 package dev.baton.engine.deployments;
 
+import dev.baton.adapters.rules.Problem;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;

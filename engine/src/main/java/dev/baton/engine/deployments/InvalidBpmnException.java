@@ -1,5 +1,6 @@
 package dev.baton.engine.deployments;
 
+import dev.baton.adapters.rules.Problem;
 import java.util.List;
 
 /** A file that failed validation; answered as 400 with the list of problems. */

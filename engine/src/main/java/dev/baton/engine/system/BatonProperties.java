@@ -417,8 +417,8 @@ public class BatonProperties {
 
   /**
    * What a model may make the engine do. Expressions always stay within Baton's closed language
-   * (deployments/ExpressionVocabulary); the switches below let in what runs arbitrary code, for an
-   * administrator who trusts everyone who can deploy.
+   * (service-adapters: adapters/rules/ExpressionVocabulary); the switches below let in what runs
+   * arbitrary code, for an administrator who trusts everyone who can deploy.
    */
   public static class Models {
 

@@ -1,6 +1,6 @@
 package dev.baton.engine.system;
 
-import dev.baton.engine.deployments.ExpressionVocabulary;
+import dev.baton.adapters.rules.ExpressionVocabulary;
 import java.beans.FeatureDescriptor;
 import java.util.Iterator;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;

@@ -1,7 +1,7 @@
 package dev.baton.engine.system;
 
 import dev.baton.adapters.AdapterDelegate;
-import dev.baton.engine.deployments.ExpressionVocabulary;
+import dev.baton.adapters.rules.ExpressionVocabulary;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

@@ -1,6 +1,6 @@
 package dev.baton.engine.system;
 
-import dev.baton.engine.deployments.TimerCycles;
+import dev.baton.adapters.rules.TimerCycles;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngineException;

@@ -35,7 +35,7 @@ class ModelSecurityIT extends BatonIT {
     Path target = target();
     String key = key("timer");
     String xml =
-        ModelRulesTest.process(
+        process(
                 """
                 <bpmn:startEvent id="tick">
                   <bpmn:timerEventDefinition id="tickTimer">
@@ -65,7 +65,7 @@ class ModelSecurityIT extends BatonIT {
     Path target = target();
     String key = key("listener");
     String xml =
-        ModelRulesTest.process(
+        process(
                 """
                 <bpmn:startEvent id="start">
                   <bpmn:extensionElements>
@@ -94,7 +94,7 @@ class ModelSecurityIT extends BatonIT {
     // given a business rule task calling a Java class, in xbpmn20.xml
     String key = key("rules");
     String xml =
-        ModelRulesTest.process(
+        process(
                 """
                 <bpmn:startEvent id="start" />
                 <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="rules" />
@@ -257,7 +257,7 @@ class ModelSecurityIT extends BatonIT {
     // given an analyst's timer start repeating every millisecond
     String key = key("fast");
     String xml =
-        ModelRulesTest.process(
+        process(
                 """
                 <bpmn:startEvent id="tick">
                   <bpmn:timerEventDefinition id="tickTimer">
@@ -289,7 +289,7 @@ class ModelSecurityIT extends BatonIT {
     // given
     String key = key("deep");
     String xml =
-        ModelRulesTest.process(
+        process(
                 "<bpmn:startEvent id=\"start\" />"
                     + "<bpmn:subProcess>".repeat(50_000)
                     + "</bpmn:subProcess>".repeat(50_000))
@@ -358,5 +358,18 @@ class ModelSecurityIT extends BatonIT {
         + ".newInstance('"
         + target
         + "').createNewFile()}";
+  }
+
+  /** A one-process BPMN file around {@code body}. */
+  private static String process(String body) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="d" targetNamespace="t">
+          <bpmn:process id="p" isExecutable="true" camunda:historyTimeToLive="P1D">
+        %s
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+        .formatted(body);
   }
 }

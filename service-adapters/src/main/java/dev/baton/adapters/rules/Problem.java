@@ -1,4 +1,4 @@
-package dev.baton.engine.deployments;
+package dev.baton.adapters.rules;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -14,19 +14,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Problem(
     String rule, String elementId, String message, String severity, Integer line, Integer column) {
 
-  static Problem error(String rule, String elementId, String message) {
+  public static Problem error(String rule, String elementId, String message) {
     return new Problem(rule, elementId, message, "error", null, null);
   }
 
-  static Problem warning(String rule, String elementId, String message) {
+  public static Problem warning(String rule, String elementId, String message) {
     return new Problem(rule, elementId, message, "warning", null, null);
   }
 
-  static Problem parse(String message, Integer line, Integer column) {
+  public static Problem parse(String message, Integer line, Integer column) {
     return new Problem("parse", null, message, "error", line, column);
   }
 
-  boolean isError() {
+  public boolean isError() {
     return "error".equals(severity);
   }
 }

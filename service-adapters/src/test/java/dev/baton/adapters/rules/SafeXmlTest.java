@@ -1,4 +1,4 @@
-package dev.baton.engine.deployments;
+package dev.baton.adapters.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,8 @@
-package dev.baton.engine.deployments;
+package dev.baton.adapters.rules;
 
 import dev.baton.adapters.AdapterBinding;
 import dev.baton.adapters.AdapterDelegate;
 import dev.baton.adapters.SavePoints;
-import dev.baton.engine.system.BatonProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,13 +41,13 @@ final class BpmnRules {
   private static final String ADAPTER_EXPRESSION = "${" + AdapterDelegate.BEAN_NAME + "}";
 
   private final Set<String> adapters;
-  private final BatonProperties.Models settings;
+  private final ModelSettings settings;
   private final boolean allowScripts;
 
-  BpmnRules(Set<String> adapters, BatonProperties.Models settings) {
+  BpmnRules(Set<String> adapters, ModelSettings settings) {
     this.adapters = adapters;
     this.settings = settings;
-    this.allowScripts = settings.isScripts();
+    this.allowScripts = settings.scripts();
   }
 
   List<Problem> check(BpmnModelInstance model) {
@@ -126,7 +125,7 @@ final class BpmnRules {
 
   /** A cycle given as text is read now; one given as an expression is held at run time. */
   private void timers(BpmnModelInstance model, List<Problem> problems) {
-    Duration minimum = settings.getMinTimerCycle();
+    Duration minimum = settings.minTimerCycle();
     for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
       TimeCycle cycle = timer.getTimeCycle();
       String text = cycle == null ? null : cycle.getTextContent();
@@ -172,7 +171,7 @@ final class BpmnRules {
       String topic,
       List<Problem> problems) {
     String id = task.getId();
-    boolean javaAllowed = settings.isJavaClasses();
+    boolean javaAllowed = settings.javaClasses();
     if (javaClass != null && javaAllowed) {
       return;
     }
@@ -324,7 +323,7 @@ final class BpmnRules {
   }
 
   private void listener(String owner, String javaClass, boolean script, List<Problem> problems) {
-    if (javaClass != null && !settings.isJavaClasses()) {
+    if (javaClass != null && !settings.javaClasses()) {
       problems.add(
           Problem.error(
               "java-class",

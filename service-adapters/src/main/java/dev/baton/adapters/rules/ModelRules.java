@@ -1,7 +1,6 @@
-package dev.baton.engine.deployments;
+package dev.baton.adapters.rules;
 
 import dev.baton.adapters.AdapterDelegate;
-import dev.baton.engine.system.BatonProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,17 +43,17 @@ final class ModelRules {
           DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN14,
           DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN15);
 
-  private final BatonProperties.Models settings;
+  private final ModelSettings settings;
   private final ModelType type;
   private final List<Problem> problems = new ArrayList<>();
 
-  private ModelRules(BatonProperties.Models settings, ModelType type) {
+  private ModelRules(ModelSettings settings, ModelType type) {
     this.settings = settings;
     this.type = type;
   }
 
   /** Every problem in the document, in document order. */
-  static List<Problem> check(Node document, ModelType type, BatonProperties.Models settings) {
+  static List<Problem> check(Node document, ModelType type, ModelSettings settings) {
     ModelRules rules = new ModelRules(settings, type);
     Element root =
         document instanceof org.w3c.dom.Document doc
@@ -71,7 +70,7 @@ final class ModelRules {
     }
     // a script's text is not an expression; whether a script may run is a rule of its own
     boolean script = "script".equals(name) || element.hasAttribute("language");
-    if (script && type != ModelType.BPMN && !settings.isScripts()) {
+    if (script && type != ModelType.BPMN && !settings.scripts()) {
       problems.add(
           Problem.error(
               "script",
@@ -114,7 +113,7 @@ final class ModelRules {
     }
     if (JAVA_CLASS_ATTRIBUTES.contains(name)
         && (attribute.getNamespaceURI() != null || isExtension(element))) {
-      if (!settings.isJavaClasses()) {
+      if (!settings.javaClasses()) {
         problems.add(
             Problem.error(
                 "java-class",
@@ -129,7 +128,7 @@ final class ModelRules {
     }
     if (DELEGATE_ATTRIBUTES.contains(name)
         && !ADAPTER_EXPRESSION.equals(value.trim())
-        && !settings.isJavaClasses()) {
+        && !settings.javaClasses()) {
       problems.add(
           Problem.error(
               "bean-expression",
@@ -146,7 +145,7 @@ final class ModelRules {
     if ("expression".equals(name)
         && attribute.getNamespaceURI() != null
         && !LISTENERS.contains(element.getLocalName())
-        && !settings.isJavaClasses()) {
+        && !settings.javaClasses()) {
       problems.add(
           Problem.error(
               "bean-expression",
@@ -168,7 +167,7 @@ final class ModelRules {
                   + "' uses expression language '"
                   + value
                   + "'; accepted: "
-                  + settings.getDmnLanguages()
+                  + settings.dmnLanguages()
                   + " (an admin can allow more)"));
       return;
     }
@@ -204,7 +203,7 @@ final class ModelRules {
 
   private boolean isAllowedLanguage(String language) {
     String name = language.trim().toLowerCase(Locale.ROOT);
-    return settings.getDmnLanguages().stream()
+    return settings.dmnLanguages().stream()
         .map(l -> l.trim().toLowerCase(Locale.ROOT))
         .anyMatch(l -> l.equals(name) || ("feel".equals(l) && isFeel(language)));
   }

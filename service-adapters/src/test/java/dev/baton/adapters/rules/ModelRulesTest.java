@@ -1,12 +1,9 @@
-package dev.baton.engine.deployments;
+package dev.baton.adapters.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.adapters.AdapterRegistry;
-import dev.baton.engine.system.BatonProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +50,7 @@ class ModelRulesTest {
                 .formatted(FILE.replace("'", "&apos;")));
 
     // when
-    List<Problem> problems = validator(new BatonProperties.Models()).validate(bytes(xml));
+    List<Problem> problems = validator(ModelSettings.defaults()).check(bytes(xml));
 
     // then
     assertThat(problems)
@@ -88,7 +85,7 @@ class ModelRulesTest {
             """);
 
     // when
-    List<Problem> problems = validator(new BatonProperties.Models()).validate(bytes(xml));
+    List<Problem> problems = validator(ModelSettings.defaults()).check(bytes(xml));
 
     // then
     assertThat(problems)
@@ -104,8 +101,7 @@ class ModelRulesTest {
   @Test
   void shouldLetJavaClassesThroughWhenAnAdminAllowsThem() {
     // given
-    BatonProperties.Models settings = new BatonProperties.Models();
-    settings.setJavaClasses(true);
+    ModelSettings settings = ModelSettings.defaults().withJavaClasses(true);
     String xml =
         process(
             """
@@ -117,7 +113,7 @@ class ModelRulesTest {
             """);
 
     // when / then
-    assertThat(validator(settings).validate(bytes(xml))).isEmpty();
+    assertThat(validator(settings).check(bytes(xml))).isEmpty();
   }
 
   @Test
@@ -128,7 +124,7 @@ class ModelRulesTest {
     String cron = timerStart("0/5 * * * * ?");
 
     // when
-    List<Problem> problems = validator(new BatonProperties.Models()).validate(bytes(fast));
+    List<Problem> problems = validator(ModelSettings.defaults()).check(bytes(fast));
 
     // then
     assertThat(problems)
@@ -139,8 +135,8 @@ class ModelRulesTest {
               assertThat(p.elementId()).isEqualTo("tick");
               assertThat(p.message()).contains("every 1 ms").contains("at least 1000 ms");
             });
-    assertThat(validator(new BatonProperties.Models()).validate(bytes(second))).isEmpty();
-    assertThat(validator(new BatonProperties.Models()).validate(bytes(cron))).isEmpty();
+    assertThat(validator(ModelSettings.defaults()).check(bytes(second))).isEmpty();
+    assertThat(validator(ModelSettings.defaults()).check(bytes(cron))).isEmpty();
   }
 
   @Test
@@ -154,8 +150,7 @@ class ModelRulesTest {
 
     // when
     long started = System.nanoTime();
-    List<Problem> problems =
-        validator(new BatonProperties.Models()).validate(bytes(xml.toString()));
+    List<Problem> problems = validator(ModelSettings.defaults()).check(bytes(xml.toString()));
     long millis = (System.nanoTime() - started) / 1_000_000;
 
     // then
@@ -187,14 +182,13 @@ class ModelRulesTest {
               </casePlanModel></case>
             </definitions>
             """);
-    BatonProperties.Models on = new BatonProperties.Models();
-    on.setCmmn(true);
+    ModelSettings on = ModelSettings.defaults().withCmmn(true);
 
     // when / then
-    assertThat(validator(new BatonProperties.Models()).validate(ModelType.CMMN, cmmn))
+    assertThat(validator(ModelSettings.defaults()).check(ModelType.CMMN, cmmn))
         .extracting(Problem::rule)
         .containsExactly("cmmn");
-    assertThat(validator(on).validate(ModelType.CMMN, cmmn))
+    assertThat(validator(on).check(ModelType.CMMN, cmmn))
         .extracting(p -> p.rule() + "@" + p.elementId())
         .containsExactly("java-class@plan");
   }
@@ -215,25 +209,19 @@ class ModelRulesTest {
             </definitions>
             """
                 .formatted(FILE));
-    BatonProperties.Models juel = new BatonProperties.Models();
-    juel.setDmnLanguages(Set.of("feel", "juel"));
+    ModelSettings juel = ModelSettings.defaults().withDmnLanguages(Set.of("feel", "juel"));
 
     // when / then
-    assertThat(validator(new BatonProperties.Models()).validate(ModelType.DMN, dmn))
+    assertThat(validator(ModelSettings.defaults()).check(ModelType.DMN, dmn))
         .extracting(p -> p.rule() + "@" + p.elementId())
         .contains("dmn-language@inExpr");
-    assertThat(validator(juel).validate(ModelType.DMN, dmn))
+    assertThat(validator(juel).check(ModelType.DMN, dmn))
         .extracting(p -> p.rule() + "@" + p.elementId())
         .containsExactly("expression@inExpr");
   }
 
-  private static BpmnValidator validator(BatonProperties.Models models) {
-    BatonProperties properties = new BatonProperties();
-    properties.getModels().setScripts(models.isScripts());
-    properties.getModels().setJavaClasses(models.isJavaClasses());
-    properties.getModels().setCmmn(models.isCmmn());
-    properties.getModels().setDmnLanguages(models.getDmnLanguages());
-    return new BpmnValidator(new AdapterRegistry(Map.of()), properties);
+  private static HouseRules validator(ModelSettings settings) {
+    return new HouseRules(Set.of(), settings);
   }
 
   private static String timerStart(String cycle) {

@@ -1,4 +1,4 @@
-package dev.baton.engine.deployments;
+package dev.baton.adapters.rules;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.impl.dmn.deployer.DecisionDefinitionDeployer;
  * The kind of model a deployment resource is, decided by the engine's own deployers' suffix rules
  * (a name merely ending in {@code bpmn}, like {@code x.xbpmn}, is parsed as BPMN).
  */
-enum ModelType {
+public enum ModelType {
   BPMN(BpmnDeployer.BPMN_RESOURCE_SUFFIXES),
   CMMN(CmmnDeployer.CMMN_RESOURCE_SUFFIXES),
   DMN(DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES);
@@ -22,7 +22,7 @@ enum ModelType {
   }
 
   /** The model the engine will parse a resource of this name as, if any. */
-  static Optional<ModelType> of(String resourceName) {
+  public static Optional<ModelType> of(String resourceName) {
     if (resourceName == null) {
       return Optional.empty();
     }

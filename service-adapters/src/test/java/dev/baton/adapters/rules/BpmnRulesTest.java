@@ -1,8 +1,7 @@
-package dev.baton.engine.deployments;
+package dev.baton.adapters.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.engine.system.BatonProperties;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class BpmnRulesTest {
 
-  private final BatonProperties.Models settings = new BatonProperties().getModels();
+  private ModelSettings settings = ModelSettings.defaults();
 
   @Test
   void shouldAcceptATaskBoundToAKnownAdapter() {
@@ -85,7 +84,7 @@ class BpmnRulesTest {
             "<bpmn:scriptTask id=\"t\" scriptFormat=\"groovy\"><bpmn:script>1</bpmn:script></bpmn:scriptTask>");
 
     assertThat(check(script)).extracting(Problem::rule).contains("script-task");
-    settings.setScripts(true);
+    settings = settings.withScripts(true);
     assertThat(check(script)).extracting(Problem::rule).doesNotContain("script-task");
   }
 

@@ -1,4 +1,4 @@
-package dev.baton.engine.deployments;
+package dev.baton.adapters.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.adapters.AdapterDelegate;
@@ -119,14 +119,14 @@ public final class ExpressionVocabulary {
   private ExpressionVocabulary() {}
 
   /** Whether a text holds an expression the engine would evaluate. */
-  static boolean isExpression(String text) {
+  public static boolean isExpression(String text) {
     return text != null && (text.contains("${") || text.contains("#{"));
   }
 
   /**
    * Why the expression is outside the language (each reason once), or nothing when it is inside.
    */
-  static Optional<String> check(String expression) {
+  public static Optional<String> check(String expression) {
     Node root;
     try {
       root = PARSER.build(expression).getRoot();

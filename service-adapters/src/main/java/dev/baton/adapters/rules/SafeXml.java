@@ -1,4 +1,4 @@
-package dev.baton.engine.deployments;
+package dev.baton.adapters.rules;
 
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
