@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -88,6 +89,20 @@ public class InstanceService {
 
   /** The instance with that id, or {@link NotFoundException}. */
   public InstanceView get(String id) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return read(id);
+      } catch (OptimisticLockingException movedOn) {
+        // reading the execution tree can make the engine write its cached state back, which
+        // collides with a job or worker moving the same instance on: read again
+        if (attempt == 3) {
+          throw movedOn;
+        }
+      }
+    }
+  }
+
+  private InstanceView read(String id) {
     ProcessInstance running =
         runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
     if (running != null) {
