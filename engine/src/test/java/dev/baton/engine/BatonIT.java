@@ -74,6 +74,30 @@ public abstract class BatonIT {
         .path("count");
   }
 
+  /**
+   * The effects a demo service recorded for one instance (its idempotency keys start with its id).
+   */
+  protected static java.util.List<Map<String, Object>> effects(String service, String instanceId) {
+    return asDemo()
+        .queryParam("keyPrefix", instanceId + ":")
+        .get("/demo/{service}/effects", service)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("$");
+  }
+
+  /** Takes a demo service down (503 to every call) or brings it back. */
+  protected static void setAvailable(String service, boolean available) {
+    asDemo()
+        .contentType(ContentType.JSON)
+        .body(Map.of("available", available))
+        .put("/demo/{service}/availability", service)
+        .then()
+        .statusCode(204);
+  }
+
   /** The incidents Baton's API shows for an instance. */
   protected static java.util.List<Object> incidentsOf(String instanceId) {
     return asDemo()

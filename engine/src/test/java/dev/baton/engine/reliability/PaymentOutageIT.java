@@ -173,24 +173,4 @@ class PaymentOutageIT extends BatonIT {
         .jsonPath()
         .getLong("count");
   }
-
-  private static List<Map<String, Object>> effects(String service, String instanceId) {
-    return asDemo()
-        .queryParam("keyPrefix", instanceId + ":")
-        .get("/demo/{service}/effects", service)
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath()
-        .getList("$");
-  }
-
-  private static void setAvailable(String service, boolean available) {
-    asDemo()
-        .contentType(ContentType.JSON)
-        .body(Map.of("available", available))
-        .put("/demo/{service}/availability", service)
-        .then()
-        .statusCode(204);
-  }
 }
