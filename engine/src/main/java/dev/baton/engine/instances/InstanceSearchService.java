@@ -48,8 +48,11 @@ public class InstanceSearchService {
     return new PageView<>(items, paging.page(), paging.size(), total);
   }
 
-  /** The query for these filters, or {@code null} when nothing can match. */
-  private HistoricProcessInstanceQuery query(InstanceSearch search) {
+  /**
+   * The query for these filters, or {@code null} when nothing can match: the instance list's, and
+   * the one operations on all matching instances start from (batches).
+   */
+  public HistoricProcessInstanceQuery query(InstanceSearch search) {
     HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery();
     if (search.definitionKey() != null) {
       if (search.definitionVersion() != null) {

@@ -107,10 +107,12 @@ class SecurityConfiguration {
   };
 
   /**
-   * Baton's API for running work: instances, variables, incidents, workers, topics, demo controls.
+   * Baton's API for running work: instances, variables, incidents, batches, workers, topics, demo
+   * controls.
    */
   static final String[] OPERATOR_DATA = {
     ApiPaths.INSTANCES + "/**",
+    ApiPaths.BATCHES + "/**",
     ApiPaths.API + "/processes/**",
     ApiPaths.INCIDENTS + "/**",
     ApiPaths.WORKERS + "/**",

@@ -25,6 +25,10 @@ public final class ApiPaths {
   public static final String INCIDENT_STACKTRACE = INCIDENTS + "/{id}/stacktrace";
   public static final String INCIDENT_BATCHES = INCIDENTS + "/retry";
   public static final String INCIDENT_BATCH = INCIDENT_BATCHES + "/{batchId}";
+  public static final String INSTANCE_BATCH = INSTANCES + "/batch/{operation}";
+  public static final String BATCHES = API + "/batches";
+  public static final String BATCH = BATCHES + "/{id}";
+  public static final String BATCH_CANCEL = BATCH + "/cancel";
   public static final String PROCESS_INSTANCES = API + "/processes/{key}/instances";
   public static final String INSTANCE = INSTANCES + "/{id}";
   public static final String WORKERS = API + "/workers";
