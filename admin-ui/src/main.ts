@@ -1,6 +1,7 @@
 import './styles.css';
 import { ApiClient, describeError } from './api/client';
 import { currentUser } from './api/permissions';
+import { batchesScreen } from './batches/batches-page';
 import { dashboardScreen } from './dashboard/dashboard-page';
 import { incidentsScreen } from './incidents/incidents-page';
 import { instanceScreen } from './instances/instance-page';
@@ -23,6 +24,7 @@ const screens: Screen[] = [
   instancesScreen,
   instanceScreen,
   incidentsScreen,
+  batchesScreen,
   workersScreen,
   statusScreen,
 ];
@@ -34,6 +36,7 @@ const sections: { section: Section; label: string; path: string }[] = [
   { section: 'modeler', label: 'Modeler', path: 'modeler' },
   { section: 'instances', label: 'Instances', path: 'instances' },
   { section: 'incidents', label: 'Incidents', path: 'incidents' },
+  { section: 'batches', label: 'Batches', path: 'batches' },
   { section: 'workers', label: 'Workers', path: 'workers' },
   { section: 'system', label: 'System', path: 'system' },
 ];

@@ -277,18 +277,47 @@ describe('ApiClient calls', () => {
 
   it('should cancel with the reason and start a retry batch', async () => {
     // given
-    const { calls, client } = recording(202, { id: 'batch-1', total: 2 });
+    const { calls, client } = recording(202, { batchId: 'batch-1', total: 2 });
 
     // when
     await client.cancelInstance('i-1', 'duplicate order');
-    const batch = await client.startRetryBatch(['a', 'b']);
+    const batch = await client.startRetryBatch({ incidentIds: ['a', 'b'] });
 
     // then
     expect(calls[0]!.url).toBe('api/instances/i-1/cancel');
     expect(calls[0]!.init.body).toBe('{"reason":"duplicate order"}');
     expect(calls[1]!.url).toBe('api/incidents/retry');
     expect(calls[1]!.init.body).toBe('{"incidentIds":["a","b"]}');
-    expect(batch).toEqual({ id: 'batch-1', total: 2 });
+    expect(batch).toEqual({ batchId: 'batch-1', total: 2 });
+  });
+
+  it('should start an operation on all matching instances with the filter, without its empty fields', async () => {
+    // given
+    const { calls, client } = recording(202, { batchId: 'batch-2', total: 500 });
+
+    // when
+    const batch = await client.startInstanceBatch('cancel', { filter: { definitionKey: 'order', state: 'RUNNING', businessKey: undefined, businessKeyPrefix: '' } }, 'wrong prices');
+
+    // then
+    expect(calls[0]!.url).toBe('api/instances/batch/cancel');
+    expect(calls[0]!.init.method).toBe('POST');
+    expect(JSON.parse(calls[0]!.init.body as string)).toEqual({ filter: { definitionKey: 'order', state: 'RUNNING' }, reason: 'wrong prices' });
+    expect(batch).toEqual({ batchId: 'batch-2', total: 500 });
+  });
+
+  it('should read, list and cancel batches', async () => {
+    // given
+    const { calls, client } = recording(200, { id: 'b 1', state: 'CANCELED' });
+
+    // when
+    await client.getBatch('b 1');
+    await client.getBatches(2, 20);
+    const canceled = await client.cancelBatch('b 1');
+
+    // then
+    expect(calls.map((call) => call.url)).toEqual(['api/batches/b%201', 'api/batches?page=2&size=20', 'api/batches/b%201/cancel']);
+    expect(calls[2]!.init.method).toBe('POST');
+    expect(canceled.state).toBe('CANCELED');
   });
 
   it('should suspend a definition and delete a deployment with the flags in the body and the query', async () => {

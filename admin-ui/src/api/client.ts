@@ -25,8 +25,11 @@ import type {
   ProblemDetail,
   ProcessDefinitionDetail,
   ProcessDefinitionSummary,
-  RetryBatch,
-  RetryBatchStarted,
+  Batch,
+  BatchOperation,
+  BatchStarted,
+  IncidentSelection,
+  InstanceSelection,
   SystemInfo,
   Topic,
   Worker,
@@ -67,8 +70,14 @@ export interface BatonApi {
   searchIncidents(query: IncidentQuery, signal?: AbortSignal): Promise<Page<IncidentSummary>>;
   getStacktrace(incidentId: string, signal?: AbortSignal): Promise<string>;
   retryIncident(incidentId: string): Promise<void>;
-  startRetryBatch(incidentIds: readonly string[]): Promise<RetryBatchStarted>;
-  getRetryBatch(batchId: string, signal?: AbortSignal): Promise<RetryBatch>;
+  /** Retries many incidents as one batch (nothing to retry: a 400). */
+  startRetryBatch(selection: IncidentSelection): Promise<BatchStarted>;
+  /** Runs an operation on many instances as one batch (nothing to do: a 400). */
+  startInstanceBatch(operation: BatchOperation, selection: InstanceSelection, reason?: string): Promise<BatchStarted>;
+  getBatch(batchId: string, signal?: AbortSignal): Promise<Batch>;
+  /** Operations newest first. */
+  getBatches(page: number, size: number, signal?: AbortSignal): Promise<Page<Batch>>;
+  cancelBatch(batchId: string): Promise<Batch>;
   getWorkers(signal?: AbortSignal): Promise<Worker[]>;
   getTopics(signal?: AbortSignal): Promise<Topic[]>;
   getAdapters(signal?: AbortSignal): Promise<Adapter[]>;
@@ -161,13 +170,27 @@ export class ApiClient implements BatonApi {
     await this.send('POST', `api/incidents/${segment(incidentId)}/retry`);
   }
 
-  async startRetryBatch(incidentIds: readonly string[]): Promise<RetryBatchStarted> {
-    const response = await this.send('POST', 'api/incidents/retry', JSON.stringify({ incidentIds }));
-    return readJson<RetryBatchStarted>(response);
+  async startRetryBatch(selection: IncidentSelection): Promise<BatchStarted> {
+    const response = await this.send('POST', 'api/incidents/retry', JSON.stringify(withoutBlanks(selection)));
+    return readJson<BatchStarted>(response);
   }
 
-  getRetryBatch(batchId: string, signal?: AbortSignal): Promise<RetryBatch> {
-    return this.getJson<RetryBatch>(`api/incidents/retry/${segment(batchId)}`, signal);
+  async startInstanceBatch(operation: BatchOperation, selection: InstanceSelection, reason?: string): Promise<BatchStarted> {
+    const body = { ...withoutBlanks(selection), ...(reason ? { reason } : {}) };
+    const response = await this.send('POST', `api/instances/batch/${segment(operation)}`, JSON.stringify(body));
+    return readJson<BatchStarted>(response);
+  }
+
+  getBatch(batchId: string, signal?: AbortSignal): Promise<Batch> {
+    return this.getJson<Batch>(`api/batches/${segment(batchId)}`, signal);
+  }
+
+  getBatches(page: number, size: number, signal?: AbortSignal): Promise<Page<Batch>> {
+    return this.getJson<Page<Batch>>(`api/batches${queryString([['page', String(page)], ['size', String(size)]])}`, signal);
+  }
+
+  async cancelBatch(batchId: string): Promise<Batch> {
+    return readJson<Batch>(await this.send('POST', `api/batches/${segment(batchId)}/cancel`));
   }
 
   getWorkers(signal?: AbortSignal): Promise<Worker[]> {
@@ -308,6 +331,15 @@ function queryString(parameters: [string, string | number | undefined][]): strin
 }
 
 /** One path segment; definition ids hold colons, variable names may hold anything. */
+/** A selection as JSON: a filter without its empty fields (the server takes absent as "any"). */
+function withoutBlanks<T extends object>(selection: T): T {
+  if (!('filter' in selection)) {
+    return selection;
+  }
+  const filter = Object.fromEntries(Object.entries(selection.filter as object).filter(([, value]) => value !== undefined && value !== ''));
+  return { ...selection, filter };
+}
+
 function segment(value: string): string {
   return encodeURIComponent(value);
 }

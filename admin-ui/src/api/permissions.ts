@@ -10,6 +10,8 @@ export type Role = 'analyst' | 'operator' | 'admin';
  */
 const ALLOWED = {
   suspendDefinition: ['operator', 'admin'],
+  /** Cancel, suspend, activate, retry, delete history of all matching; cancel a batch. */
+  batchOperations: ['operator', 'admin'],
   deleteDeployment: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -237,23 +237,37 @@ export interface IncidentSummary extends Incident {
   definitionVersion: number;
 }
 
-/** `POST /api/incidents/retry` answer. */
-export interface RetryBatchStarted {
-  id: string;
+/** The operations `POST /api/instances/batch/{operation}` takes. */
+export type BatchOperation = 'cancel' | 'suspend' | 'activate' | 'retry' | 'delete-history';
+
+/** The instances an operation takes: all matching the list's filters, or named ones. */
+export type InstanceSelection = { filter: Omit<InstanceQuery, 'page' | 'size' | 'sort'> } | { instanceIds: readonly string[] };
+
+/** The incidents a bulk retry takes: all matching the list's filters, or named ones. */
+export type IncidentSelection = { filter: Omit<IncidentQuery, 'page' | 'size'> } | { incidentIds: readonly string[] };
+
+/** Answer of `POST /api/instances/batch/{operation}` and `POST /api/incidents/retry`. */
+export interface BatchStarted {
+  batchId: string;
   total: number;
 }
 
-export type RetryItemStatus = 'PENDING' | 'RETRIED' | 'FAILED' | 'SKIPPED';
+export type BatchState = 'RUNNING' | 'COMPLETED' | 'CANCELED';
 
-/** `GET /api/incidents/retry/{batchId}`. */
-export interface RetryBatch {
+/** `GET /api/batches/{id}`: an operation on many instances, progress in items. */
+export interface Batch {
   id: string;
+  type: BatchOperation | 'migrate';
   total: number;
+  /** Items that ran and succeeded. */
   done: number;
-  succeeded: number;
+  /** Items that failed for good (listed in `failures`). */
   failed: number;
-  finished: boolean;
-  items: { incidentId: string; status: RetryItemStatus; message: string | null }[];
+  state: BatchState;
+  startedBy: string | null;
+  startedAt: string;
+  reason: string | null;
+  failures: { instanceId: string; message: string | null }[];
 }
 
 /** ACTIVE: polled within its window; STALE: polled before, not since; REGISTERED: holds a key, never polled. */

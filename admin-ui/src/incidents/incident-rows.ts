@@ -1,10 +1,7 @@
-import type { IncidentSummary, RetryBatch } from '../api/client';
+import type { IncidentSummary } from '../api/client';
 import { href } from '../router';
-import { stateBadge } from '../ui/badges';
 import { cell, h, processCell } from '../ui/dom';
 import { formatAgo, formatDateTimeLong } from '../ui/format';
-
-const RESULT_LABELS: Record<string, string> = { PENDING: 'Waiting', RETRIED: 'Retried', FAILED: 'Failed', SKIPPED: 'Skipped' };
 
 /** A `js-incident-row` (data-incident-id) with its `js-select-incident` checkbox. */
 export function incidentRow(incident: IncidentSummary, onSelect: (checked: boolean) => void): HTMLTableRowElement {
@@ -29,18 +26,4 @@ export function incidentRow(incident: IncidentSummary, onSelect: (checked: boole
     }
   });
   return row;
-}
-
-/** A `js-batch-result` row: data-incident-id, data-status (PENDING, RETRIED, FAILED, SKIPPED). */
-export function batchResultRow(item: RetryBatch['items'][number], incident: IncidentSummary | undefined): HTMLTableRowElement {
-  return h(
-    'tr',
-    { hook: 'js-batch-result', dataset: { incidentId: item.incidentId, status: item.status } },
-    incident
-      ? h('td', null, h('a', { href: href(['instances', incident.processInstanceId]) }, incident.businessKey || incident.processInstanceId))
-      : cell(item.incidentId, 'mono'),
-    cell(incident?.activityId ?? '', 'mono'),
-    h('td', null, stateBadge(item.status, RESULT_LABELS[item.status] ?? item.status)),
-    cell(item.message ?? (item.status === 'SKIPPED' ? 'Already resolved' : ''), 'message'),
-  );
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { IncidentSummary, Page, RetryBatch } from '../api/client';
+import type { Batch, IncidentSummary, Page } from '../api/client';
 import { parseRoute } from '../router';
 import type { MountedScreen } from '../screen';
 import { fakeApi, settle } from '../test/fake-api';
@@ -24,16 +24,18 @@ function page(items: IncidentSummary[]): Page<IncidentSummary> {
   return { items, page: 0, size: 50, total: items.length };
 }
 
-function progress(done: number, finished: boolean): RetryBatch {
-  const statuses = ['RETRIED', 'FAILED', 'SKIPPED'] as const;
+function progress(done: number, finished: boolean): Batch {
   return {
     id: 'batch-1',
+    type: 'retry',
     total: 3,
-    done,
-    succeeded: Math.min(done, 1),
-    failed: done >= 2 ? 1 : 0,
-    finished,
-    items: ['a', 'b', 'c'].map((id, index) => ({ incidentId: id, status: index < done ? statuses[index]! : 'PENDING', message: index === 1 && done >= 2 ? 'Job no longer exists' : null })),
+    done: Math.min(done, 2),
+    failed: done >= 3 ? 1 : 0,
+    state: finished ? 'COMPLETED' : 'RUNNING',
+    startedBy: 'demo',
+    startedAt: '2026-12-01T08:00:00Z',
+    reason: null,
+    failures: done >= 3 ? [{ instanceId: 'pi-b', message: 'Job no longer exists' }] : [],
   };
 }
 
@@ -133,8 +135,8 @@ describe('incidents page', () => {
     const api = fakeApi({
       searchIncidents: async () => page([incident('a'), incident('b'), incident('c', 'chargePayment')]),
       getDefinitions: async () => [],
-      startRetryBatch: async () => ({ id: 'batch-1', total: 3 }),
-      getRetryBatch: async () => answers.shift()!,
+      startRetryBatch: async () => ({ batchId: 'batch-1', total: 3 }),
+      getBatch: async () => answers.shift()!,
     });
     const storage = memoryStorage();
     mounted = mountIncidentsPage(container, api, parseRoute('#/incidents'), storage);
@@ -150,7 +152,7 @@ describe('incidents page', () => {
     await settle();
 
     // then the batch runs with the button disabled
-    expect(api.startRetryBatch).toHaveBeenCalledWith(['a', 'b', 'c']);
+    expect(api.startRetryBatch).toHaveBeenCalledWith({ incidentIds: ['a', 'b', 'c'] });
     expect(byId<HTMLButtonElement>('js-retry-selected').disabled).toBe(true);
     expect(storage.getItem('baton.retryBatch')).toBe('batch-1');
     expect(byId<HTMLProgressElement>('js-progress').value).toBe(1);
@@ -158,12 +160,13 @@ describe('incidents page', () => {
     byId('js-retry-selected').click();
     expect(document.querySelector('#js-confirm-dialog')).toBeNull();
 
-    // and when it finishes, each item says how it went and the list reloads
+    // and when it finishes, the failed item says why and the list reloads
     await vi.advanceTimersByTimeAsync(1000);
-    const results = [...container.querySelectorAll<HTMLElement>('.js-batch-result')];
-    expect(results.map((row) => `${row.dataset.incidentId}:${row.dataset.status}`)).toEqual(['a:RETRIED', 'b:FAILED', 'c:SKIPPED']);
-    expect(results[1]!.textContent).toContain('Job no longer exists');
-    expect(byId('js-batch-summary').textContent).toBe('3 of 3 done: 1 retried, 1 failed, 1 skipped');
+    const failures = [...container.querySelectorAll<HTMLElement>('.js-batch-failure')];
+    expect(failures.map((row) => row.dataset.instanceId)).toEqual(['pi-b']);
+    expect(failures[0]!.textContent).toContain('Job no longer exists');
+    expect(byId('js-batch-summary').textContent).toBe('2 of 3 done, 1 failed');
+    expect(byId('js-batch-title').textContent).toBe('Retrying 3 items');
     expect(api.startRetryBatch).toHaveBeenCalledTimes(1);
     expect(api.searchIncidents).toHaveBeenCalledTimes(2);
     expect(storage.getItem('baton.retryBatch')).toBeNull();
@@ -173,20 +176,20 @@ describe('incidents page', () => {
     // given
     const storage = memoryStorage();
     storage.setItem('baton.retryBatch', 'batch-1');
-    const api = fakeApi({ searchIncidents: async () => page([incident('a')]), getDefinitions: async () => [], getRetryBatch: async () => progress(1, false) });
+    const api = fakeApi({ searchIncidents: async () => page([incident('a')]), getDefinitions: async () => [], getBatch: async () => progress(1, false) });
 
     // when
     mounted = mountIncidentsPage(container, api, parseRoute('#/incidents'), storage);
     await settle();
 
     // then
-    expect(api.getRetryBatch).toHaveBeenCalledWith('batch-1', expect.any(AbortSignal));
+    expect(api.getBatch).toHaveBeenCalledWith('batch-1', expect.any(AbortSignal));
     expect(byId('js-batch').hidden).toBe(false);
     expect(byId<HTMLButtonElement>('js-retry-selected').disabled).toBe(true);
     mounted.unmount();
     mounted = undefined;
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(api.getRetryBatch).toHaveBeenCalledTimes(1);
+    expect(api.getBatch).toHaveBeenCalledTimes(1);
   });
 
   it('should keep a failed start in the dialog', async () => {
@@ -210,6 +213,48 @@ describe('incidents page', () => {
     // then
     expect(document.querySelector('#js-confirm-error')!.textContent).toBe('Could not start the retry: the server is not reachable (Failed to fetch)');
     expect(byId('js-batch').hidden).toBe(true);
+  });
+
+  it('should retry all incidents matching the filter, not only the page, for an operator', async () => {
+    // given 120 open incidents at chargePayment, 50 on the page
+    const api = fakeApi({
+      getSystem: async () => ({ user: 'olga', roles: ['operator'] }) as never,
+      searchIncidents: async () => ({ ...page([incident('a', 'chargePayment')]), total: 120 }),
+      getDefinitions: async () => [],
+      startRetryBatch: async () => ({ batchId: 'batch-9', total: 120 }),
+      getBatch: async () => ({ ...progress(1, false), id: 'batch-9', total: 120 }),
+    });
+    mounted = mountIncidentsPage(container, api, parseRoute('#/incidents?activityId=chargePayment'), memoryStorage());
+    await settle();
+
+    // when
+    expect(byId('js-retry-matching').hidden).toBe(false);
+    expect(byId('js-retry-matching').textContent).toBe('Retry all 120 incidents matching');
+    byId('js-retry-matching').click();
+    expect(document.querySelector('#js-confirm-text')!.textContent).toContain('Retry all 120 open incidents matching this filter, not only this page?');
+    document.querySelector<HTMLButtonElement>('#js-confirm')!.click();
+    await settle();
+
+    // then
+    expect(api.startRetryBatch).toHaveBeenCalledWith({ filter: { definitionKey: undefined, activityId: 'chargePayment', message: undefined } });
+    expect(byId('js-batch').hidden).toBe(false);
+    expect(byId<HTMLButtonElement>('js-retry-matching').disabled).toBe(true);
+  });
+
+  it('should not offer retrying all matching to an analyst', async () => {
+    // given
+    const api = fakeApi({
+      getSystem: async () => ({ user: 'ann', roles: ['analyst'] }) as never,
+      searchIncidents: async () => ({ ...page([incident('a')]), total: 120 }),
+      getDefinitions: async () => [],
+    });
+
+    // when
+    mounted = mountIncidentsPage(container, api, parseRoute('#/incidents'), memoryStorage());
+    await settle();
+
+    // then
+    expect(byId('js-retry-matching').hidden).toBe(true);
   });
 
   it('should say when there is nothing to repair', async () => {

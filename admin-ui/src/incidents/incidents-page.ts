@@ -6,7 +6,8 @@ import { byId, showMessages } from '../ui/dom';
 import { plural } from '../ui/format';
 import { Pager, pageOf, pageSizeOf } from '../ui/pager';
 import { REFRESH_INTERVAL_MS, Refresher } from '../ui/refresher';
-import { BatchPanel, batchPanelTemplate } from './batch-panel';
+import { currentUser, can } from '../api/permissions';
+import { BatchPanel, batchPanelTemplate } from '../batches/batch-panel';
 import { incidentRow } from './incident-rows';
 
 const template = `
@@ -40,6 +41,7 @@ const template = `
     <div class="toolbar">
       <button type="button" class="button button-primary" id="js-retry-selected" data-testid="js-retry-selected" disabled>Retry selected</button>
       <span class="muted" id="js-selection-count" data-testid="js-selection-count">Select incidents to retry them</span>
+      <button type="button" class="button" id="js-retry-matching" data-testid="js-retry-matching" hidden>Retry all matching</button>
     </div>
     ${batchPanelTemplate}
     <div class="table-scroll">
@@ -62,6 +64,9 @@ const template = `
     <p class="state" id="js-empty" data-testid="js-empty" hidden></p>
     <div id="js-pager-slot"></div>
   </section>`;
+
+/** Where a running retry's batch id survives leaving and coming back to the screen. */
+export const BATCH_KEY = 'baton.retryBatch';
 
 export function incidentQueryOf(query: URLSearchParams): IncidentQuery {
   const text = (name: string) => query.get(name)?.trim() || undefined;
@@ -93,7 +98,9 @@ export function mountIncidentsPage(container: HTMLElement, api: BatonApi, route:
   let incidents: IncidentSummary[] = [];
   const selected = new Set<string>();
   let dialog: OpenDialog | undefined;
-  const batch = new BatchPanel(find('js-batch'), api, storage, {
+  let matching = 0;
+  let mayRetryAll = false;
+  const batch = new BatchPanel(find('js-batch'), api, storage, BATCH_KEY, {
     onRunning: () => showSelection(),
     // retried incidents are resolved: show what is still open
     onFinished: () => void refresher.restart(),
@@ -125,6 +132,10 @@ export function mountIncidentsPage(container: HTMLElement, api: BatonApi, route:
     const retry = find<HTMLButtonElement>('js-retry-selected');
     retry.disabled = selected.size === 0 || batch.running;
     retry.textContent = selected.size > 0 ? `Retry ${plural(selected.size, 'incident')}` : 'Retry selected';
+    const everything = find<HTMLButtonElement>('js-retry-matching');
+    everything.hidden = !mayRetryAll || matching === 0;
+    everything.disabled = batch.running;
+    everything.textContent = `Retry all ${plural(matching, 'incident')} matching`;
     find('js-selection-count').textContent = batch.running
       ? 'A retry is running; wait for it to finish'
       : selected.size > 0
@@ -156,6 +167,7 @@ export function mountIncidentsPage(container: HTMLElement, api: BatonApi, route:
     try {
       const page = await api.searchIncidents(query, signal);
       incidents = page.items;
+      matching = page.total;
       // a resolved incident leaves the list and the selection
       const open = new Set(incidents.map((incident) => incident.id));
       [...selected].filter((id) => !open.has(id)).forEach((id) => selected.delete(id));
@@ -208,8 +220,28 @@ export function mountIncidentsPage(container: HTMLElement, api: BatonApi, route:
       dismissLabel: 'Do not retry',
       failure: 'Could not start the retry',
       action: async () => {
-        const started = await api.startRetryBatch(ids.map((incident) => incident.id));
-        batch.start(started, ids);
+        const started = await api.startRetryBatch({ incidentIds: ids.map((incident) => incident.id) });
+        batch.start(started, 'retry');
+      },
+    });
+    void dialog.closed.then(() => (dialog = undefined));
+  }
+
+  function confirmRetryMatching(): void {
+    if (matching === 0 || batch.running) {
+      return;
+    }
+    const filter = { definitionKey: query.definitionKey, activityId: query.activityId, message: query.message };
+    dialog = confirmAction({
+      title: 'Retry all matching incidents',
+      text:
+        `Retry all ${plural(matching, 'open incident')} matching this filter, not only this page? ` +
+        'The failed job or external task of each gets one more retry, run in the background as one batch. If a step fails again, it raises a new incident.',
+      confirmLabel: `Retry ${plural(matching, 'incident')}`,
+      dismissLabel: 'Do not retry',
+      failure: 'Could not start the retry',
+      action: async () => {
+        batch.start(await api.startRetryBatch({ filter }), 'retry');
       },
     });
     void dialog.closed.then(() => (dialog = undefined));
@@ -232,6 +264,14 @@ export function mountIncidentsPage(container: HTMLElement, api: BatonApi, route:
     showSelection();
   });
   find('js-retry-selected').addEventListener('click', confirmRetry);
+  find('js-retry-matching').addEventListener('click', confirmRetryMatching);
+  void currentUser(api).then(
+    (info) => {
+      mayRetryAll = can(info.roles, 'batchOperations');
+      showSelection();
+    },
+    () => undefined,
+  );
   find('js-refresh').addEventListener('click', () => void refresher.restart());
   void api.getDefinitions().then(
     (all) => {

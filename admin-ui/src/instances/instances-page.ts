@@ -6,6 +6,7 @@ import { byId, cell, h, processCell, showMessages } from '../ui/dom';
 import { formatDateTime, formatDateTimeLong, formatDuration } from '../ui/format';
 import { Pager } from '../ui/pager';
 import { REFRESH_INTERVAL_MS, Refresher } from '../ui/refresher';
+import { BulkActions, bulkActionsTemplate } from '../batches/bulk-actions';
 import { filterFormTemplate, InstanceFilterForm } from './filter-form';
 import { DEFAULT_SORT, hasFilters, instanceQueryOf, queryValuesOf, refusedValues } from './instance-filters';
 
@@ -24,6 +25,7 @@ const template = `
       <button type="button" class="button button-small" id="js-drop-refused" data-testid="js-drop-refused">Remove them from the address</button>
     </div>
     <div class="alert alert-error" id="js-error" data-testid="js-error" role="alert" hidden></div>
+    <div id="js-bulk-slot">${bulkActionsTemplate}</div>
     <div class="table-scroll">
     <table class="table">
       <colgroup><col class="col-instance" /><col class="col-wide" /><col class="col-state" /><col class="col-time" /><col class="col-time" /><col class="col-num-wide" /></colgroup>
@@ -52,7 +54,7 @@ const template = `
  * address (`#/instances?state=INCIDENT&definitionKey=…`) so reloads and links keep them. Reloads
  * every `refreshMs` while the page is visible, keeping the rows in place meanwhile.
  */
-export function mountInstancesPage(container: HTMLElement, api: BatonApi, route: Route, refreshMs = REFRESH_INTERVAL_MS): MountedScreen {
+export function mountInstancesPage(container: HTMLElement, api: BatonApi, route: Route, refreshMs = REFRESH_INTERVAL_MS, storage: Storage = sessionStorage): MountedScreen {
   container.innerHTML = template;
   const find = <T extends HTMLElement = HTMLElement>(id: string) => byId<T>(container, id);
   let query: InstanceQuery = instanceQueryOf(route.query);
@@ -60,6 +62,7 @@ export function mountInstancesPage(container: HTMLElement, api: BatonApi, route:
   const form = new InstanceFilterForm(find('js-filters'));
   const pager = new Pager((page, size) => go({ ...query, page, size }));
   find('js-pager-slot').replaceWith(pager.element);
+  const bulk = new BulkActions(find('js-bulk-slot'), api, storage, () => void refresher.restart());
 
   function setError(key: string, message: string | undefined): void {
     if (message) {
@@ -112,6 +115,7 @@ export function mountInstancesPage(container: HTMLElement, api: BatonApi, route:
       const page = await api.searchInstances(query, signal);
       rows.replaceChildren(...page.items.map(instanceRow));
       pager.show({ page: page.page, size: page.size, total: page.total, shown: page.items.length });
+      bulk.show(query, page.total);
       empty.hidden = page.items.length > 0;
       empty.textContent = page.total > 0 ? 'No instances on this page; go back a page.' : hasFilters(query) ? 'No instances match these filters' : 'No process instances yet';
       setError('instances', undefined);
@@ -158,7 +162,10 @@ export function mountInstancesPage(container: HTMLElement, api: BatonApi, route:
   void refresher.now();
 
   return {
-    unmount: () => refresher.stop(),
+    unmount: () => {
+      refresher.stop();
+      bulk.stop();
+    },
     update(next: Route) {
       query = instanceQueryOf(next.query);
       showRefused(next.query);

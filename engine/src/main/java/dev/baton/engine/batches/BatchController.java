@@ -41,6 +41,13 @@ class BatchController {
         .body(Map.of("batchId", batch.id(), "total", batch.total()));
   }
 
+  @PostMapping(ApiPaths.INSTANCE_BATCH_CANCEL)
+  @Operation(
+      summary = "Cancel all instances matching a filter (or named by id) as a batch, with a reason")
+  ResponseEntity<Map<String, Object>> cancelAll(@Valid @RequestBody InstanceBatchRequest request) {
+    return start("cancel", request);
+  }
+
   @GetMapping(ApiPaths.BATCHES)
   @Operation(summary = "Operations on many instances, newest first, paged, with their progress")
   PageView<BatchView> list(

@@ -1,5 +1,6 @@
 package dev.baton.engine.incidents;
 
+import dev.baton.engine.batches.BatchView;
 import dev.baton.engine.system.ApiPaths;
 import dev.baton.engine.system.PageView;
 import dev.baton.engine.system.Paging;
@@ -10,8 +11,6 @@ import java.net.URI;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,11 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentController {
 
   private final IncidentService incidents;
-  private final RetryBatches batches;
 
-  IncidentController(IncidentService incidents, RetryBatches batches) {
+  IncidentController(IncidentService incidents) {
     this.incidents = incidents;
-    this.batches = batches;
   }
 
   @GetMapping(ApiPaths.INCIDENTS)
@@ -60,28 +57,15 @@ class IncidentController {
   }
 
   @PostMapping(ApiPaths.INCIDENT_BATCHES)
-  @Operation(summary = "Retry many incidents in the background; poll the batch for progress")
-  ResponseEntity<Map<String, Object>> retryMany(
-      @Valid @RequestBody RetryRequest request, Authentication user) {
-    RetryBatch batch =
-        batches.start(
-            request.incidentIds(),
-            user.getName(),
-            user.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_"))
-                .map(a -> a.substring(5))
-                .toList());
-    RetryBatch.RetryBatchView view = batch.view();
+  @Operation(
+      summary =
+          "Retry many incidents (named or all matching the filters) as a batch; poll"
+              + " /api/batches/{batchId} for progress")
+  ResponseEntity<Map<String, Object>> retryMany(@Valid @RequestBody RetryRequest request) {
+    BatchView batch = incidents.retryAll(request);
     return ResponseEntity.accepted()
-        .location(URI.create(ApiPaths.INCIDENT_BATCHES + "/" + view.id()))
-        .body(Map.of("id", view.id(), "total", view.total()));
-  }
-
-  @GetMapping(ApiPaths.INCIDENT_BATCH)
-  @Operation(summary = "Progress and per-incident results of a bulk retry")
-  RetryBatch.RetryBatchView batch(@PathVariable String batchId) {
-    return batches.get(batchId).view();
+        .location(URI.create(ApiPaths.BATCHES + "/" + batch.id()))
+        .body(Map.of("batchId", batch.id(), "total", batch.total()));
   }
 
   private static String blankToNull(String value) {

@@ -24,8 +24,11 @@ public final class ApiPaths {
   public static final String INCIDENT_RETRY = INCIDENTS + "/{id}/retry";
   public static final String INCIDENT_STACKTRACE = INCIDENTS + "/{id}/stacktrace";
   public static final String INCIDENT_BATCHES = INCIDENTS + "/retry";
-  public static final String INCIDENT_BATCH = INCIDENT_BATCHES + "/{batchId}";
   public static final String INSTANCE_BATCH = INSTANCES + "/batch/{operation}";
+
+  /** {@link #INSTANCE_BATCH} for cancel, spelled out: else {@link #INSTANCE_CANCEL} takes it. */
+  public static final String INSTANCE_BATCH_CANCEL = INSTANCES + "/batch/cancel";
+
   public static final String BATCHES = API + "/batches";
   public static final String BATCH = BATCHES + "/{id}";
   public static final String BATCH_CANCEL = BATCH + "/cancel";

@@ -59,7 +59,7 @@ class IncidentsIT extends BatonIT {
   }
 
   @Test
-  void shouldRetryManyWithProgressAndNeverTwice() {
+  void shouldRetryManyAsOneBatchAndNeverTwice() {
     // given three incidents, one of them named twice, and one id that is no incident
     String marker = UUID.randomUUID().toString();
     List<String> instances = new ArrayList<>();
@@ -73,46 +73,52 @@ class IncidentsIT extends BatonIT {
     request.add("no-such-incident");
 
     // when
-    String batchId =
+    JsonPath started =
         asDemo()
             .contentType(ContentType.JSON)
             .body(Map.of("incidentIds", request))
             .post("/api/incidents/retry")
             .then()
             .statusCode(202)
+            .header("Location", org.hamcrest.Matchers.containsString("/api/batches/"))
             .extract()
-            .path("id");
-    JsonPath batch =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () ->
-                    asDemo()
-                        .get("/api/incidents/retry/{id}", batchId)
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath(),
-                json -> json.getBoolean("finished"));
+            .jsonPath();
+    JsonPath batch = awaitBatch(started.getString("batchId"));
 
-    // then
-    assertThat(batch.getInt("total")).isEqualTo(4);
-    assertThat(batch.getInt("done")).isEqualTo(4);
-    assertThat(batch.getLong("succeeded")).isEqualTo(3);
-    assertThat(batch.getString("items.find { it.incidentId == 'no-such-incident' }.status"))
-        .isEqualTo("SKIPPED");
+    // then each open incident was retried once, as one operation by the operator
+    assertThat(started.getInt("total")).isEqualTo(3);
+    assertThat(batch.getString("type")).isEqualTo("retry");
+    assertThat(batch.getString("state")).isEqualTo("COMPLETED");
+    assertThat(batch.getLong("done")).isEqualTo(3);
+    assertThat(batch.getLong("failed")).isZero();
+    assertThat(batch.getString("startedBy")).isEqualTo(USER);
     assertThat(list("message=" + marker).getLong("total")).isZero();
-    assertThat(batch.getList("items.incidentId", String.class))
-        .containsExactlyInAnyOrderElementsOf(
-            List.of(
-                incidentIds.get(0), incidentIds.get(1), incidentIds.get(2), "no-such-incident"));
-    // each instance's task had its retries set once, by the operator, the doubled one included
-    assertThat(instances)
-        .allSatisfy(
-            instance ->
-                assertThat(retriesSet(instance))
-                    .singleElement()
-                    .satisfies(op -> assertThat(op).containsEntry("userId", USER)));
+    assertThat(instances).allSatisfy(instance -> assertThat(incidentsOf(instance)).isEmpty());
+  }
+
+  @Test
+  void shouldRetryAllIncidentsMatchingTheFilter() {
+    // given two incidents with a message of their own
+    String marker = UUID.randomUUID().toString();
+    startOrderWithIncident("filtered-1-" + marker, "filtered " + marker);
+    startOrderWithIncident("filtered-2-" + marker, "filtered " + marker);
+
+    // when all incidents matching the message are retried
+    JsonPath started =
+        asDemo()
+            .contentType(ContentType.JSON)
+            .body(Map.of("filter", Map.of("message", marker)))
+            .post("/api/incidents/retry")
+            .then()
+            .statusCode(202)
+            .extract()
+            .jsonPath();
+    JsonPath batch = awaitBatch(started.getString("batchId"));
+
+    // then both were retried, and none is open any more
+    assertThat(started.getInt("total")).isEqualTo(2);
+    assertThat(batch.getLong("done")).isEqualTo(2);
+    assertThat(list("message=" + marker).getLong("total")).isZero();
   }
 
   @Test
@@ -122,24 +128,34 @@ class IncidentsIT extends BatonIT {
         .body("{\"incidentIds\":[]}")
         .post("/api/incidents/retry")
         .then()
-        .statusCode(400);
+        .statusCode(400)
+        .contentType("application/problem+json");
     asDemo()
-        .get("/api/incidents/retry/{id}", "nope")
+        .contentType(ContentType.JSON)
+        .body("{\"incidentIds\":[\"no-such-incident\"]}")
+        .post("/api/incidents/retry")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    asDemo()
+        .get("/api/batches/{id}", "nope")
         .then()
         .statusCode(404)
         .contentType("application/problem+json");
   }
 
-  private static List<Map<String, Object>> retriesSet(String instanceId) {
-    return asDemo()
-        .get(
-            "/engine-rest/history/user-operation?processInstanceId={id}&operationType=SetExternalTaskRetries",
-            instanceId)
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath()
-        .getList("$");
+  private static JsonPath awaitBatch(String batchId) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                asDemo()
+                    .get("/api/batches/{id}", batchId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath(),
+            json -> !"RUNNING".equals(json.getString("state")));
   }
 
   private static JsonPath list(String query) {

@@ -64,7 +64,7 @@ class PaymentOutageIT extends BatonIT {
 
     // then the batch retried every one, and every order is fulfilled, charged exactly once
     assertThat(batch.getInt("total")).isEqualTo(ORDERS);
-    assertThat(batch.getLong("succeeded")).isEqualTo(ORDERS);
+    assertThat(batch.getLong("done")).isEqualTo(ORDERS);
     assertThat(batch.getLong("failed")).isZero();
     await()
         .atMost(Duration.ofSeconds(120))
@@ -99,7 +99,7 @@ class PaymentOutageIT extends BatonIT {
         ORDERS,
         incidents.size(),
         outageToIncidents,
-        batch.getLong("succeeded"),
+        batch.getLong("done"),
         ORDERS,
         retryToFulfilled,
         Duration.between(began, Instant.now()).toSeconds());
@@ -128,18 +128,18 @@ class PaymentOutageIT extends BatonIT {
             .then()
             .statusCode(202)
             .extract()
-            .path("id");
+            .path("batchId");
     return await()
         .atMost(Duration.ofSeconds(60))
         .until(
             () ->
                 asDemo()
-                    .get("/api/incidents/retry/{id}", batchId)
+                    .get("/api/batches/{id}", batchId)
                     .then()
                     .statusCode(200)
                     .extract()
                     .jsonPath(),
-            json -> json.getBoolean("finished"));
+            json -> !"RUNNING".equals(json.getString("state")));
   }
 
   private static long failedAttempts(String instanceId) {

@@ -167,7 +167,13 @@ class EndpointSecurityIT extends BatonIT {
     if (endpoint.matches("PUT /api/definitions/[^/]+/suspension")) {
       return Set.of(Roles.OPERATOR, Roles.ADMIN);
     }
-    if (List.of("/api/instances", "/api/processes", "/api/incidents", "/api/workers", "/api/topics")
+    if (List.of(
+                "/api/instances",
+                "/api/processes",
+                "/api/incidents",
+                "/api/batches",
+                "/api/workers",
+                "/api/topics")
             .stream()
             .anyMatch(path::startsWith)
         || path.startsWith("/demo/")

@@ -1,4 +1,4 @@
-import type { BatonApi, RetryBatch } from '../api/client';
+import type { BatonApi, Batch } from '../api/client';
 
 export const POLL_INTERVAL_MS = 1_000;
 /** Failed polls in a row before giving up; a single network hiccup must not lose a batch. */
@@ -13,25 +13,25 @@ export interface FollowOptions {
 }
 
 /**
- * Polls `GET /api/incidents/retry/{batchId}` until the batch is finished, reporting each answer
+ * Polls `GET /api/batches/{batchId}` until the batch is no longer running, reporting each answer
  * to `onProgress`; resolves with the finished batch. Rejects after {@link MAX_POLL_FAILURES}
  * failed polls in a row, or with an AbortError when `signal` aborts (the screen was left).
  */
 export async function followBatch(
-  api: Pick<BatonApi, 'getRetryBatch'>,
+  api: Pick<BatonApi, 'getBatch'>,
   batchId: string,
-  onProgress: (batch: RetryBatch) => void,
+  onProgress: (batch: Batch) => void,
   options: FollowOptions = {},
-): Promise<RetryBatch> {
+): Promise<Batch> {
   const { intervalMs = POLL_INTERVAL_MS, maxFailures = MAX_POLL_FAILURES, signal } = options;
   let failures = 0;
   for (;;) {
     signal?.throwIfAborted();
     try {
-      const batch = await api.getRetryBatch(batchId, signal);
+      const batch = await api.getBatch(batchId, signal);
       failures = 0;
       onProgress(batch);
-      if (batch.finished) {
+      if (batch.state !== 'RUNNING') {
         return batch;
       }
     } catch (error) {
@@ -60,12 +60,23 @@ function sleep(millis: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** "3 of 5 done: 2 retried, 1 failed" (skipped ones counted when there are any). */
-export function batchSummary(batch: RetryBatch): string {
-  const skipped = batch.items.filter((item) => item.status === 'SKIPPED').length;
-  const parts = [`${batch.succeeded} retried`, `${batch.failed} failed`];
-  if (skipped > 0) {
-    parts.push(`${skipped} skipped`);
-  }
-  return `${batch.done} of ${batch.total} done: ${parts.join(', ')}${batch.finished ? '' : '…'}`;
+const RUNNING_VERB: Record<Batch['type'], string> = {
+  cancel: 'Canceling',
+  suspend: 'Suspending',
+  activate: 'Activating',
+  retry: 'Retrying',
+  'delete-history': 'Deleting the history of',
+  migrate: 'Migrating',
+};
+
+/** What a batch does, e.g. "Canceling 500 items". */
+export function batchTitle(batch: Pick<Batch, 'type' | 'total'>): string {
+  return `${RUNNING_VERB[batch.type] ?? batch.type} ${batch.total} ${batch.total === 1 ? 'item' : 'items'}`;
+}
+
+/** "3 of 5 done, 1 failed…" (the dots while it runs); "canceled" once canceled. */
+export function batchSummary(batch: Batch): string {
+  const failed = batch.failed > 0 ? `, ${batch.failed} failed` : '';
+  const ending = batch.state === 'RUNNING' ? '…' : batch.state === 'CANCELED' ? ' (canceled)' : '';
+  return `${batch.done} of ${batch.total} done${failed}${ending}`;
 }
