@@ -184,7 +184,19 @@ class BatchesIT extends BatonIT {
         batchId(post("cancel", Map.of("filter", Map.of("definitionKey", process.key()))));
     List<String> camundaBatches = records.findById(batchId).orElseThrow().getCamundaBatchIds();
     camundaBatches.forEach(management::suspendBatchById);
-    long runningWhenHeld = instances(process, "RUNNING");
+    // jobs the executor had acquired before the suspension still run: wait until none moves
+    long[] seen = {-1};
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(1500))
+        .until(
+            () -> {
+              long now = instances(process, "RUNNING");
+              boolean settled = now == seen[0];
+              seen[0] = now;
+              return settled;
+            });
+    long runningWhenHeld = seen[0];
 
     // when it is canceled
     JsonPath canceled =

@@ -10,9 +10,9 @@ import java.util.UUID;
  * under a key of its own. With {@code guarded}, leaving that task needs the variable {@code
  * mayLeave}: canceling an instance without it fails with the engine's message.
  */
-record WaitingProcess(String key) {
+public record WaitingProcess(String key) {
 
-  static WaitingProcess deploy(boolean guarded) {
+  public static WaitingProcess deploy(boolean guarded) {
     String key = "batch-" + UUID.randomUUID().toString().substring(0, 8);
     String listener =
         guarded
