@@ -189,7 +189,7 @@ class ConsoleIT extends SignedInConsole {
   }
 
   @Test
-  void shouldRetrySelectedIncidentsWithProgressAndResultPerIncident() {
+  void shouldRetrySelectedIncidentsAsOneBatchWithProgress() {
     // given
     String marker = UUID.randomUUID().toString().substring(0, 8);
     for (int i = 0; i < 3; i++) {
@@ -206,14 +206,13 @@ class ConsoleIT extends SignedInConsole {
         .until(ExpectedConditions.visibilityOfElementLocated(By.id("js-confirm-dialog")));
     console.find(By.id("js-confirm")).click();
 
-    // then
+    // then the batch of three completes, none failed, and no incident stays listed
     console
         .waiting()
-        .until(
-            d ->
-                rows(".js-batch-result").size() == 3
-                    && rows(".js-batch-result").stream()
-                        .allMatch(r -> "RETRIED".equals(r.getAttribute("data-status"))));
+        .until(d -> d.findElement(By.id("js-batch-summary")).getText().equals("3 of 3 done"));
+    assertThat(console.find(By.id("js-batch-title")).getText()).isEqualTo("Retrying 3 items");
+    assertThat(rows(".js-batch-failure")).isEmpty();
+    console.waiting().until(d -> rows(".js-incident-row").isEmpty());
     WebElement progress = console.find(By.id("js-progress"));
     assertThat(progress.getAttribute("value")).isEqualTo(progress.getAttribute("max"));
     console.screenshot("incidents-bulk-retry.png");
