@@ -26,7 +26,7 @@ const template = `
     <div class="alert alert-error" id="js-error" data-testid="js-error" role="alert" hidden></div>
     <div class="table-scroll">
     <table class="table table-wrap">
-      <colgroup><col class="col-time" /><col class="col-wide" /><col class="col-text" /><col class="col-wide" /><col class="col-state" /><col class="col-text" /></colgroup>
+      <colgroup><col class="col-time" /><col class="col-wide" /><col class="col-type" /><col class="col-wide" /><col class="col-state" /><col class="col-actions" /></colgroup>
       <thead>
         <tr>
           <th scope="col">Started</th>

@@ -67,6 +67,7 @@ class BatchesConsoleIT extends SignedInConsole {
                 d ->
                     d.findElement(
                         By.cssSelector(".js-batch-row.selected[data-state='COMPLETED']")));
+    console.screenshot("batches.png");
     assertThat(row.getText())
         .contains("Canceling 30 items")
         .contains("Reason: duplicate import")
@@ -74,6 +75,5 @@ class BatchesConsoleIT extends SignedInConsole {
         .contains("30 of 30 done")
         .contains("Completed");
     assertThat(row.findElements(By.cssSelector(".js-cancel-batch"))).isEmpty();
-    console.screenshot("batches.png");
   }
 }
