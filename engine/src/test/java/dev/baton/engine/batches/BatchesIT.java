@@ -229,6 +229,42 @@ class BatchesIT extends BatonIT {
   }
 
   @Test
+  void shouldLetAnOperatorCancelAndReadTheBatch() {
+    // given two waiting instances
+    WaitingProcess process = WaitingProcess.deploy(false);
+    List<String> ids = start(process, 2, Map.of());
+
+    // when an operator (not an administrator) cancels them as a batch
+    String batchId =
+        RoleUsers.as("operator")
+            .contentType(ContentType.JSON)
+            .body(Map.of("instanceIds", ids, "reason", "operator test"))
+            .post("/api/instances/batch/{operation}", "cancel")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("batchId");
+
+    // then the engine let them, and the operator reads it as started by them
+    JsonPath batch =
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .until(
+                () ->
+                    RoleUsers.as("operator")
+                        .get("/api/batches/{id}", batchId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath(),
+                json -> !"RUNNING".equals(json.getString("state")));
+    assertThat(batch.getString("state")).isEqualTo("COMPLETED");
+    assertThat(batch.getLong("done")).isEqualTo(2);
+    assertThat(batch.getString("startedBy")).isEqualTo(RoleUsers.of("operator"));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceIds(set(ids)).count()).isZero();
+  }
+
+  @Test
   void shouldRefuseAnalystsAndChangeNothing() {
     // given a waiting instance
     WaitingProcess process = WaitingProcess.deploy(false);
