@@ -48,6 +48,7 @@ class ConsoleLayoutIT extends SignedInConsole {
             "", ".js-chart-bar",
             "#/processes", ".js-process-row",
             "#/incidents", ".js-incident-row, #js-empty:not([hidden])",
+            "#/batches", ".js-batch-row, #js-empty:not([hidden])",
             "#/workers", ".js-topic-row");
     for (Map.Entry<String, String> page : loaded.entrySet()) {
       String route = page.getKey();
