@@ -6,6 +6,7 @@ import { dashboardScreen } from './dashboard/dashboard-page';
 import { incidentsScreen } from './incidents/incidents-page';
 import { instanceScreen } from './instances/instance-page';
 import { instancesScreen } from './instances/instances-page';
+import { migrationScreen } from './migrations/migration-page';
 import { modelerScreen } from './modeler/modeler-page';
 import { definitionScreen } from './processes/definition-page';
 import { processesScreen } from './processes/processes-page';
@@ -20,6 +21,7 @@ const screens: Screen[] = [
   dashboardScreen,
   processesScreen,
   definitionScreen,
+  migrationScreen,
   modelerScreen,
   instancesScreen,
   instanceScreen,

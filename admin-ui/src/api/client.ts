@@ -20,6 +20,12 @@ import type {
   InstanceDetail,
   LintResult,
   InstanceQuery,
+  MigrationDryRun,
+  MigrationMapping,
+  MigrationPlan,
+  MigrationProgress,
+  MigrationRequest,
+  MigrationStarted,
   InstanceSummary,
   Page,
   ProblemDetail,
@@ -91,6 +97,13 @@ export interface BatonApi {
   setDefinitionSuspension(definitionId: string, suspended: boolean, includeInstances: boolean): Promise<void>;
   /** Without `cascade`, a deployment with running instances is refused (409, the count in `detail`). */
   deleteDeployment(deploymentId: string, cascade: boolean): Promise<void>;
+  /** Without `instructions` the server proposes the equal activities; with them it validates those. */
+  planMigration(sourceDefinitionId: string, targetDefinitionId: string, instructions?: readonly MigrationMapping[]): Promise<MigrationPlan>;
+  /** Changes nothing. */
+  dryRunMigration(request: MigrationRequest): Promise<MigrationDryRun>;
+  /** An invalid plan is refused (400, `problem.problems`). */
+  startMigration(request: MigrationRequest): Promise<MigrationStarted>;
+  getMigrationProgress(batchId: string, signal?: AbortSignal): Promise<MigrationProgress>;
 }
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
@@ -239,6 +252,25 @@ export class ApiClient implements BatonApi {
 
   async deleteDeployment(deploymentId: string, cascade: boolean): Promise<void> {
     await this.send('DELETE', `api/deployments/${segment(deploymentId)}${queryString([['cascade', String(cascade)]])}`);
+  }
+
+  async planMigration(sourceDefinitionId: string, targetDefinitionId: string, instructions?: readonly MigrationMapping[]): Promise<MigrationPlan> {
+    const response = await this.send('POST', 'api/migrations/plan', JSON.stringify({ sourceDefinitionId, targetDefinitionId, instructions }));
+    return readJson<MigrationPlan>(response);
+  }
+
+  async dryRunMigration(request: MigrationRequest): Promise<MigrationDryRun> {
+    return readJson<MigrationDryRun>(await this.send('POST', 'api/migrations?dryRun=true', JSON.stringify(request)));
+  }
+
+  async startMigration(request: MigrationRequest): Promise<MigrationStarted> {
+    return readJson<MigrationStarted>(await this.send('POST', 'api/migrations', JSON.stringify(request)));
+  }
+
+  /** Baton's record of the batch (`GET /api/batches/{id}`), read from Camunda's batches on each call. */
+  async getMigrationProgress(batchId: string, signal?: AbortSignal): Promise<MigrationProgress> {
+    const batch = await this.getJson<{ total: number; done: number; failed: number; state: 'RUNNING' | 'COMPLETED' | 'CANCELED' }>(`api/batches/${segment(batchId)}`, signal);
+    return { total: batch.total, done: batch.done, failed: batch.failed, finished: batch.state !== 'RUNNING' };
   }
 
   private async getList<T>(path: string, signal?: AbortSignal): Promise<T[]> {

@@ -13,6 +13,7 @@ const ALLOWED = {
   /** Cancel, suspend, activate, retry, delete history of all matching; cancel a batch. */
   batchOperations: ['operator', 'admin'],
   deleteDeployment: ['admin'],
+  migrateInstances: ['operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ALLOWED;

@@ -228,13 +228,14 @@ export interface IncidentQuery {
   size?: number;
 }
 
-/** One row of `GET /api/incidents`. */
-export interface IncidentSummary extends Incident {
-  processInstanceId: string;
+/** One row of `GET /api/incidents`; a failed batch job's incident has no instance and no process. */
+export interface IncidentSummary extends Omit<Incident, 'activityId'> {
+  activityId: string | null;
+  processInstanceId: string | null;
   businessKey: string | null;
-  definitionId: string;
-  definitionKey: string;
-  definitionVersion: number;
+  definitionId: string | null;
+  definitionKey: string | null;
+  definitionVersion: number | null;
 }
 
 /** The operations `POST /api/instances/batch/{operation}` takes. */
@@ -369,4 +370,52 @@ export interface DeploymentResult {
   deploymentId: string | null;
   changed: boolean;
   definitions: { id: string; key: string; version: number }[];
+}
+
+/** One instruction of a migration plan: tokens at the source activity move to the target one. */
+export interface MigrationMapping {
+  sourceActivityId: string;
+  targetActivityId: string;
+}
+
+/** Why a plan or an instance cannot migrate, on the activity it concerns when there is one. */
+export interface MigrationProblem {
+  sourceActivityId: string | null;
+  targetActivityId: string | null;
+  message: string;
+}
+
+/** `POST /api/migrations/plan`: the plan's instructions; problems when Camunda's validation refuses it. */
+export interface MigrationPlan {
+  instructions: MigrationMapping[];
+  problems: MigrationProblem[];
+}
+
+/** `POST /api/migrations`: the instances named, or the running ones of the source version matching `filter` (all without either). */
+export interface MigrationRequest {
+  sourceDefinitionId: string;
+  targetDefinitionId: string;
+  instructions?: MigrationMapping[];
+  instanceIds?: string[];
+  filter?: { businessKeyPrefix?: string };
+}
+
+/** `POST /api/migrations?dryRun=true`: how many would be tried and which would fail, and why. */
+export interface MigrationDryRun {
+  total: number;
+  failing: { instanceId: string; problems: MigrationProblem[] }[];
+}
+
+/** `POST /api/migrations` (202): the batch that migrates and how many instances it moves. */
+export interface MigrationStarted {
+  batchId: string;
+  total: number;
+}
+
+/** A migration batch's progress in jobs (one job per instance). */
+export interface MigrationProgress {
+  total: number;
+  done: number;
+  failed: number;
+  finished: boolean;
 }

@@ -4,20 +4,24 @@ import { openDiagram, type DiagramView } from './diagram';
 
 /**
  * A diagram with zoom buttons: the bpmn-js container `js-diagram`, "Loading diagram…" while
- * bpmn-js loads, and import errors in words (`js-diagram-error`), never swallowed.
+ * bpmn-js loads, and import errors in words (`js-diagram-error`), never swallowed. A page with two
+ * diagrams gives each its own prefix (`js-source` → `js-source-diagram`, `js-source-zoom-in`, …).
  */
 export class DiagramPanel {
   readonly element: HTMLElement;
-  private readonly canvas = h('div', { className: 'diagram-canvas', attrs: { id: 'js-diagram', 'data-testid': 'js-diagram' } });
+  private readonly canvas: HTMLElement;
   private readonly status = h('p', { className: 'diagram-status muted' }, 'Loading diagram…');
-  private readonly error = h('div', { className: 'alert alert-error', attrs: { id: 'js-diagram-error', 'data-testid': 'js-diagram-error', role: 'alert' } });
+  private readonly error: HTMLElement;
   private view: DiagramView | undefined;
   private destroyed = false;
 
-  constructor() {
+  constructor(prefix = 'js') {
+    const hook = (name: string) => ({ id: `${prefix}-${name}`, 'data-testid': `${prefix}-${name}` });
+    this.canvas = h('div', { className: 'diagram-canvas', attrs: hook('diagram') });
+    this.error = h('div', { className: 'alert alert-error', attrs: { ...hook('diagram-error'), role: 'alert' } });
     this.error.hidden = true;
     const zoom = (how: 'in' | 'out' | 'fit', label: string, text: string) => {
-      const button = h('button', { className: 'button button-small', title: label, attrs: { type: 'button', id: `js-zoom-${how}`, 'data-testid': `js-zoom-${how}`, 'aria-label': label } }, text);
+      const button = h('button', { className: 'button button-small', title: label, attrs: { type: 'button', ...hook(`zoom-${how}`), 'aria-label': label } }, text);
       button.addEventListener('click', () => this.view?.zoom(how));
       return button;
     };

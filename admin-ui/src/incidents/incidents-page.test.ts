@@ -88,6 +88,23 @@ describe('incidents page', () => {
     expect(row.querySelector('a')!.getAttribute('href')).toBe('#/instances/pi-a');
   });
 
+  it('should list a failed batch job, which has no instance, linking the batches page', async () => {
+    // given
+    const batchJob: IncidentSummary = { ...incident('job'), processInstanceId: null, businessKey: null, definitionId: null, definitionKey: null, definitionVersion: null, activityId: null };
+    const api = fakeApi({ searchIncidents: async () => page([batchJob, incident('a')]), getDefinitions: async () => [] });
+
+    // when
+    mounted = mountIncidentsPage(container, api, parseRoute('#/incidents'), memoryStorage());
+    await settle();
+
+    // then
+    const rows = [...container.querySelectorAll<HTMLElement>('.js-incident-row')];
+    expect(rows.map((row) => row.dataset.incidentId)).toEqual(['job', 'a']);
+    expect(rows[0]!.querySelector('a')!.getAttribute('href')).toBe('#/batches');
+    expect(rows[0]!.textContent).toContain('No process');
+    expect(byId('js-error').hidden).toBe(true);
+  });
+
   it('should reload every ten seconds, keeping the selection of incidents still open', async () => {
     // given
     const answers = [page([incident('a'), incident('b')]), page([incident('b'), incident('d')])];

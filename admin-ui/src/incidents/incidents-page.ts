@@ -209,7 +209,10 @@ export function mountIncidentsPage(container: HTMLElement, api: BatonApi, route:
       return;
     }
     const activities = new Map<string, number>();
-    ids.forEach((incident) => activities.set(incident.activityId, (activities.get(incident.activityId) ?? 0) + 1));
+    ids.forEach((incident) => {
+      const activity = incident.activityId ?? 'a batch job';
+      activities.set(activity, (activities.get(activity) ?? 0) + 1);
+    });
     const where = [...activities].map(([activity, count]) => (count > 1 ? `${activity} ×${count}` : activity)).join(', ');
     dialog = confirmAction({
       title: 'Retry incidents',

@@ -26,14 +26,15 @@ export interface DefinitionActions {
 }
 
 /**
- * Suspend/Activate (operators, admins) and Delete deployment (admins) for one definition version,
- * each confirmed in a dialog that says what will happen and offers to include the running
+ * Migrate (a link to the migration screen) and Suspend/Activate (operators, admins) and Delete
+ * deployment (admins) for one definition version, the changes confirmed in a dialog that says what will happen and offers to include the running
  * instances. A failure shows in the dialog and in the page's error alert.
  */
 export function definitionActions(api: BatonApi, host: DefinitionActionsHost): DefinitionActions {
   const hook = (id: string) => ({ id, 'data-testid': id, type: 'button', hidden: '' });
   const suspendButton = h('button', { className: 'button', attrs: hook('js-suspend-definition') });
   const deleteButton = h('button', { className: 'button button-danger', attrs: hook('js-delete-deployment') }, 'Delete deployment…');
+  const migrateLink = h('a', { className: 'button', attrs: { id: 'js-migrate-definition', 'data-testid': 'js-migrate-definition', hidden: '' } }, 'Migrate…');
   let definition: ProcessDefinitionDetail | undefined;
   let roles: readonly string[] = [];
   let dialog: OpenDialog | undefined;
@@ -42,6 +43,8 @@ export function definitionActions(api: BatonApi, host: DefinitionActionsHost): D
     suspendButton.hidden = !definition || !can(roles, 'suspendDefinition');
     suspendButton.textContent = definition?.suspended ? 'Activate…' : 'Suspend…';
     deleteButton.hidden = !definition || !can(roles, 'deleteDeployment');
+    migrateLink.hidden = !definition || !can(roles, 'migrateInstances');
+    migrateLink.href = definition ? href(['migrations'], { source: definition.id }) : '#/processes';
   }
 
   /** Runs a change; a failure also goes to the page's alert, never only into the dialog. */
@@ -121,7 +124,7 @@ export function definitionActions(api: BatonApi, host: DefinitionActionsHost): D
 
   render();
   return {
-    element: h('span', { className: 'page-actions' }, suspendButton, deleteButton),
+    element: h('span', { className: 'page-actions' }, migrateLink, suspendButton, deleteButton),
     show(loaded) {
       definition = loaded;
       render();

@@ -33,6 +33,10 @@ export function fakeApi(calls: Partial<BatonApi> = {}): BatonApi {
     'deploy',
     'setDefinitionSuspension',
     'deleteDeployment',
+    'planMigration',
+    'dryRunMigration',
+    'startMigration',
+    'getMigrationProgress',
   ];
   const api: Record<string, unknown> = {};
   for (const name of names) {

@@ -64,8 +64,12 @@ public class IncidentService {
             .orderByIncidentId()
             .asc()
             .listPage(paging.first(), paging.size());
+    // a failed batch job's incident belongs to no instance
     Set<String> instanceIds =
-        incidents.stream().map(Incident::getProcessInstanceId).collect(Collectors.toSet());
+        incidents.stream()
+            .map(Incident::getProcessInstanceId)
+            .filter(java.util.Objects::nonNull)
+            .collect(Collectors.toSet());
     Map<String, HistoricProcessInstance> instances =
         instanceIds.isEmpty()
             ? Map.of()
@@ -183,17 +187,23 @@ public class IncidentService {
     return incident;
   }
 
+  /**
+   * One row; an incident of a job that belongs to no process (a failed batch job) has no instance
+   * and no definition.
+   */
   private IncidentSummary summary(Incident incident, HistoricProcessInstance instance) {
     ProcessDefinition definition =
-        repository.getProcessDefinition(incident.getProcessDefinitionId());
+        incident.getProcessDefinitionId() == null
+            ? null
+            : repository.getProcessDefinition(incident.getProcessDefinitionId());
     return new IncidentSummary(
         incident.getId(),
         incident.getIncidentType(),
         incident.getProcessInstanceId(),
         instance == null ? null : instance.getBusinessKey(),
-        definition.getId(),
-        definition.getKey(),
-        definition.getVersion(),
+        definition == null ? null : definition.getId(),
+        definition == null ? null : definition.getKey(),
+        definition == null ? null : definition.getVersion(),
         incident.getActivityId(),
         incident.getIncidentMessage(),
         incident.getIncidentTimestamp() == null

@@ -107,12 +107,13 @@ class SecurityConfiguration {
   };
 
   /**
-   * Baton's API for running work: instances, variables, incidents, batches, workers, topics, demo
-   * controls.
+   * Baton's API for running work: instances, variables, incidents, batches, migrations, workers,
+   * topics, demo controls.
    */
   static final String[] OPERATOR_DATA = {
     ApiPaths.INSTANCES + "/**",
     ApiPaths.BATCHES + "/**",
+    ApiPaths.MIGRATIONS + "/**",
     ApiPaths.API + "/processes/**",
     ApiPaths.INCIDENTS + "/**",
     ApiPaths.WORKERS + "/**",

@@ -32,6 +32,8 @@ public final class ApiPaths {
   public static final String BATCHES = API + "/batches";
   public static final String BATCH = BATCHES + "/{id}";
   public static final String BATCH_CANCEL = BATCH + "/cancel";
+  public static final String MIGRATIONS = API + "/migrations";
+  public static final String MIGRATION_PLAN = MIGRATIONS + "/plan";
   public static final String PROCESS_INSTANCES = API + "/processes/{key}/instances";
   public static final String INSTANCE = INSTANCES + "/{id}";
   public static final String WORKERS = API + "/workers";

@@ -3,6 +3,7 @@ package dev.baton.engine.system;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.baton.adapters.StepFailedException;
 import dev.baton.engine.deployments.InvalidBpmnException;
+import dev.baton.engine.migrations.InvalidMigrationPlanException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,6 +61,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidBpmnException.class)
   ProblemDetail invalidBpmn(InvalidBpmnException e) {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid BPMN", e.getMessage());
+    problem.setProperty("problems", e.problems());
+    return problem;
+  }
+
+  @ExceptionHandler(InvalidMigrationPlanException.class)
+  ProblemDetail invalidMigrationPlan(InvalidMigrationPlanException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.BAD_REQUEST, "Invalid migration plan", e.getMessage());
     problem.setProperty("problems", e.problems());
     return problem;
   }

@@ -173,6 +173,16 @@ class BatchesIT extends BatonIT {
     assertThat(runtime.createProcessInstanceQuery().processInstanceIds(set(leaving)).count())
         .isZero();
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(stuck).count()).isOne();
+    // and the incident of the failed batch job (no instance, no process) is listed, not a 500
+    assertThat(management.createJobQuery().withException().noRetriesLeft().list())
+        .anySatisfy(job -> assertThat(job.getProcessInstanceId()).isNull());
+    asDemo()
+        .get("/api/incidents?size=200")
+        .then()
+        .statusCode(200)
+        .body(
+            "items.findAll { it.processInstanceId == null }.type",
+            org.hamcrest.Matchers.hasItem("failedJob"));
   }
 
   @Test

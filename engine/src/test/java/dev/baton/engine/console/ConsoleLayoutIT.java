@@ -53,7 +53,10 @@ class ConsoleLayoutIT extends SignedInConsole {
     for (Map.Entry<String, String> page : loaded.entrySet()) {
       String route = page.getKey();
       console.go(route);
-      console.waiting().until(d -> !d.findElements(By.cssSelector(page.getValue())).isEmpty());
+      console
+          .waiting()
+          .withMessage("'" + route + "' to show " + page.getValue())
+          .until(d -> !d.findElements(By.cssSelector(page.getValue())).isEmpty());
       assertThat(pageOverflow()).as("page overflow on '%s'", route).isLessThanOrEqualTo(0);
       assertThat(headerOverflow()).as("header overflow on '%s'", route).isEmpty();
     }

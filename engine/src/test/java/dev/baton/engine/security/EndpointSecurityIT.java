@@ -172,6 +172,7 @@ class EndpointSecurityIT extends BatonIT {
                 "/api/processes",
                 "/api/incidents",
                 "/api/batches",
+                "/api/migrations",
                 "/api/workers",
                 "/api/topics")
             .stream()
