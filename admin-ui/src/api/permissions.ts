@@ -10,6 +10,8 @@ export type Role = 'analyst' | 'operator' | 'admin';
  */
 const ALLOWED = {
   suspendDefinition: ['operator', 'admin'],
+  /** Move an instance's tokens, restart an ended one, suspend or activate one. */
+  repairInstance: ['operator', 'admin'],
   deleteDeployment: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
