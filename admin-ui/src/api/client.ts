@@ -19,6 +19,7 @@ import type {
   IncidentSummary,
   InstanceDetail,
   LintResult,
+  ModificationRequest,
   InstanceQuery,
   MigrationDryRun,
   MigrationMapping,
@@ -73,6 +74,11 @@ export interface BatonApi {
   /** @param valueJson the value as JSON text, so a Long keeps all its digits */
   setVariable(instanceId: string, name: string, type: string, valueJson: string): Promise<void>;
   cancelInstance(instanceId: string, reason: string): Promise<void>;
+  /** A 400 problem names each instruction that cannot apply (`problems`); nothing changed then. */
+  modifyInstance(instanceId: string, request: ModificationRequest): Promise<void>;
+  /** Restarts an ended instance before `activityId`; the new instance's id. */
+  restartInstance(instanceId: string, activityId: string, annotation: string): Promise<string>;
+  setInstanceSuspension(instanceId: string, suspended: boolean): Promise<void>;
   searchIncidents(query: IncidentQuery, signal?: AbortSignal): Promise<Page<IncidentSummary>>;
   getStacktrace(incidentId: string, signal?: AbortSignal): Promise<string>;
   retryIncident(incidentId: string): Promise<void>;
@@ -169,6 +175,19 @@ export class ApiClient implements BatonApi {
 
   async cancelInstance(instanceId: string, reason: string): Promise<void> {
     await this.send('POST', `api/instances/${segment(instanceId)}/cancel`, JSON.stringify({ reason }));
+  }
+
+  async modifyInstance(instanceId: string, request: ModificationRequest): Promise<void> {
+    await this.send('POST', `api/instances/${segment(instanceId)}/modification`, JSON.stringify(request));
+  }
+
+  async restartInstance(instanceId: string, activityId: string, annotation: string): Promise<string> {
+    const response = await this.send('POST', `api/instances/${segment(instanceId)}/restart`, JSON.stringify({ activityId, annotation }));
+    return (await readJson<{ id: string }>(response)).id;
+  }
+
+  async setInstanceSuspension(instanceId: string, suspended: boolean): Promise<void> {
+    await this.send('PUT', `api/instances/${segment(instanceId)}/suspension`, JSON.stringify({ suspended }));
   }
 
   searchIncidents(query: IncidentQuery, signal?: AbortSignal): Promise<Page<IncidentSummary>> {

@@ -12,6 +12,8 @@ const ALLOWED = {
   suspendDefinition: ['operator', 'admin'],
   /** Cancel, suspend, activate, retry, delete history of all matching; cancel a batch. */
   batchOperations: ['operator', 'admin'],
+  /** Move an instance's tokens, restart an ended one, suspend or activate one. */
+  repairInstance: ['operator', 'admin'],
   deleteDeployment: ['admin'],
   migrateInstances: ['operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

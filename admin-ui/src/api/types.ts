@@ -156,6 +156,22 @@ export interface InstanceDetail {
   resolvedIncidents?: PastIncident[];
   variables: Variable[];
   operations: UserOperation[];
+  /** A running instance that is suspended: none of its jobs or tasks run. */
+  suspended?: boolean;
+}
+
+/** One instruction of `POST /api/instances/{id}/modification`, applied in order. */
+export interface ModificationInstruction {
+  type: 'cancel' | 'startBefore' | 'startAfter';
+  activityId: string;
+}
+
+/** Body of `POST /api/instances/{id}/modification`. */
+export interface ModificationRequest {
+  instructions: ModificationInstruction[];
+  /** Plain JSON values by name, set with the first start instruction. */
+  variables?: Record<string, unknown>;
+  annotation: string;
 }
 
 export type ActivityInstanceState = 'ACTIVE' | 'COMPLETED' | 'CANCELED';
@@ -216,6 +232,8 @@ export interface UserOperation {
   property: string | null;
   orgValue: string | null;
   newValue: string | null;
+  /** Why the operator did it (a modification's required annotation). */
+  annotation?: string | null;
 }
 
 /** Filters and paging of `GET /api/incidents`. */

@@ -5,6 +5,7 @@ import './diagram.css';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { is } from 'bpmn-js/lib/util/ModelUtil';
 import type Canvas from 'diagram-js/lib/core/Canvas';
+import type EventBus from 'diagram-js/lib/core/EventBus';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type Overlays from 'diagram-js/lib/features/overlays/Overlays';
 import type { BadgePosition, DiagramActivity, DiagramFlow, DiagramView, OpenedDiagram } from './diagram';
@@ -89,6 +90,18 @@ function viewOf(viewer: NavigatedViewer, canvas: Canvas): DiagramView {
       } else {
         canvas.zoom(canvas.zoom() * (how === 'in' ? 1.25 : 0.8));
       }
+    },
+    onActivityClick(listener) {
+      const eventBus = viewer.get<EventBus>('eventBus');
+      const callback = (event: unknown) => {
+        const target = (event as { element: Element }).element;
+        const element = (target.labelTarget as Element | undefined) ?? target;
+        if (is(element as never, 'bpmn:FlowNode')) {
+          listener(element.id);
+        }
+      };
+      eventBus.on('element.click', callback);
+      return () => eventBus.off('element.click', callback);
     },
     destroy() {
       viewer.destroy();

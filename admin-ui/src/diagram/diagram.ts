@@ -32,6 +32,8 @@ export interface DiagramView {
   addBadge(elementId: string, badge: HTMLElement, position: BadgePosition): void;
   clearBadges(): void;
   zoom(how: 'in' | 'out' | 'fit'): void;
+  /** Calls `listener` with the flow node's id on each click on one; returns the unsubscribe. */
+  onActivityClick(listener: (activityId: string) => void): () => void;
   destroy(): void;
 }
 

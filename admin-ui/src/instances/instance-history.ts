@@ -89,6 +89,7 @@ export function operationRows(operations: readonly UserOperation[]): HTMLTableRo
       cell(operation.entityType ?? '', 'muted'),
       cell(operation.property ?? '', 'mono'),
       cell(change, 'mono', change),
+      cell(operation.annotation ?? '', 'js-operation-annotation'),
     );
   });
 }

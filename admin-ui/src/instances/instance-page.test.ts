@@ -77,8 +77,8 @@ describe('instance page', () => {
     vi.useRealTimers();
   });
 
-  async function mount(detail: () => Promise<InstanceDetail>, calls = {}) {
-    const api = fakeApi({ getInstanceDetail: detail, ...calls });
+  async function mount(detail: () => Promise<InstanceDetail>, calls = {}, roles = ['operator']) {
+    const api = fakeApi({ getSystem: async () => ({ name: 'Baton', version: '1', engineVersion: '7.24.0', database: 'H2', user: 'someone', roles }), getInstanceDetail: detail, ...calls });
     unmount = mountInstancePage(container, api, parseRoute('#/instances/i-1'));
     await settle();
     return api;
@@ -382,5 +382,120 @@ describe('instance page', () => {
     // then
     expect(byId('js-error').textContent).toBe('Could not load the instance: HTTP 404 Not Found — No process instance i-1');
     expect(byId('js-instance-body').hidden).toBe(true);
+  });
+  it('should build a plan by clicking steps, draw it, and run it with the annotation', async () => {
+    // given
+    const api = await mount(async () => stuckAtShipping(), { modifyInstance: async () => undefined });
+    byId('js-modify').click();
+
+    // when the failing step is clicked (canceled), then clicked again and started after
+    view.click('ship');
+    view.click('ship');
+    byId('js-choose-startAfter').click();
+    byId<HTMLTextAreaElement>('js-modify-variables').value = '{"trackingNumber": "T-1"}';
+    const annotation = byId<HTMLInputElement>('js-repair-annotation');
+    annotation.value = 'carrier booked by phone';
+    annotation.dispatchEvent(new Event('input'));
+
+    // then the plan is listed and drawn before anything runs
+    expect([...container.querySelectorAll('.js-plan-row')].map((row) => row.textContent)).toEqual(['Cancel Ship order remove', 'Start after Ship order remove']);
+    expect(view.marked('plan-cancel')).toEqual(['ship']);
+    expect(view.marked('plan-start')).toEqual(['ship']);
+    expect(view.badges.filter((badge) => badge.badge.classList.contains('js-plan-badge')).map((badge) => badge.badge.textContent)).toEqual(['✕ 1 cancel', '2 start after ▶']);
+    expect(api.modifyInstance).not.toHaveBeenCalled();
+
+    // and when executed and confirmed
+    byId<HTMLButtonElement>('js-repair-execute').click();
+    document.querySelector<HTMLButtonElement>('#js-confirm')!.click();
+    await settle();
+
+    // then one modification ran with everything, and the page left modify mode and reloaded
+    expect(api.modifyInstance).toHaveBeenCalledWith('i-1', {
+      instructions: [
+        { type: 'cancel', activityId: 'ship' },
+        { type: 'startAfter', activityId: 'ship' },
+      ],
+      variables: { trackingNumber: 'T-1' },
+      annotation: 'carrier booked by phone',
+    });
+    expect(byId('js-repair-panel').hidden).toBe(true);
+    expect(view.marked('plan-cancel')).toEqual([]);
+    expect(api.getInstanceDetail).toHaveBeenCalledTimes(2);
+  });
+
+  it('should need an annotation before a plan can run', async () => {
+    // given
+    await mount(async () => stuckAtShipping());
+    byId('js-modify').click();
+
+    // when
+    view.click('ship');
+
+    // then
+    expect(byId<HTMLButtonElement>('js-repair-execute').disabled).toBe(true);
+  });
+
+  it('should name each instruction the server refused', async () => {
+    // given
+    const refused = async () => {
+      throw new ApiError(400, 'Bad Request', { detail: '1 instruction', problems: [{ index: 0, message: "nothing is active at 'charge' to cancel" }] } as never);
+    };
+    await mount(async () => stuckAtShipping(), { modifyInstance: refused });
+    byId('js-modify').click();
+    view.click('charge');
+    byId('js-choose-startBefore').click();
+    const annotation = byId<HTMLInputElement>('js-repair-annotation');
+    annotation.value = 'again';
+    annotation.dispatchEvent(new Event('input'));
+
+    // when
+    byId<HTMLButtonElement>('js-repair-execute').click();
+    document.querySelector<HTMLButtonElement>('#js-confirm')!.click();
+    await settle();
+
+    // then
+    expect([...container.querySelectorAll('.js-repair-problem')].map((item) => item.textContent)).toEqual([
+      "Instruction 1 (Start before Charge payment): nothing is active at 'charge' to cancel",
+    ]);
+  });
+
+  it('should restart an ended instance before a clicked step and open the new one', async () => {
+    // given
+    const api = await mount(async () => completed(), { restartInstance: async () => 'i-2' });
+    expect(byId('js-modify').hidden).toBe(true);
+    byId('js-restart').click();
+
+    // when
+    view.click('ship');
+    byId<HTMLButtonElement>('js-repair-execute').click();
+    document.querySelector<HTMLButtonElement>('#js-confirm')!.click();
+    await settle();
+
+    // then
+    expect(api.restartInstance).toHaveBeenCalledWith('i-1', 'ship', '');
+    expect(window.location.hash).toBe('#/instances/i-2');
+  });
+
+  it('should suspend a running instance after confirming', async () => {
+    // given
+    const api = await mount(async () => stuckAtShipping(), { setInstanceSuspension: async () => undefined });
+
+    // when
+    byId('js-suspend-instance').click();
+    document.querySelector<HTMLButtonElement>('#js-confirm')!.click();
+    await settle();
+
+    // then
+    expect(api.setInstanceSuspension).toHaveBeenCalledWith('i-1', true);
+  });
+
+  it('should offer no repair to a role that may not repair', async () => {
+    // when
+    await mount(async () => stuckAtShipping(), {}, ['analyst']);
+
+    // then
+    expect(byId('js-modify').hidden).toBe(true);
+    expect(byId('js-suspend-instance').hidden).toBe(true);
+    expect(byId('js-restart').hidden).toBe(true);
   });
 });

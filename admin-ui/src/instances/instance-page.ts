@@ -1,4 +1,5 @@
 import { describeError, isAbort, type BatonApi, type InstanceDetail } from '../api/client';
+import { currentUser } from '../api/permissions';
 import { bpmnNames, bpmnTypes } from '../diagram/bpmn-names';
 import type { DiagramView } from '../diagram/diagram';
 import { DiagramPanel } from '../diagram/diagram-panel';
@@ -11,6 +12,7 @@ import { formatDateTime, formatDateTimeLong, formatDuration } from '../ui/format
 import { REFRESH_INTERVAL_MS, Refresher } from '../ui/refresher';
 import { activityRows, operationRows, pastIncidentRows, withIncidents } from './instance-history';
 import { incidentCard } from './instance-incidents';
+import { instanceRepair } from './instance-repair';
 import { MARKERS, pathMarkers } from './path-markers';
 import { variableRows } from './variables';
 
@@ -23,6 +25,7 @@ const template = `
       </div>
       <div class="page-actions">
         <button type="button" class="button" id="js-refresh" data-testid="js-refresh">Refresh</button>
+        <span id="js-repair-slot"></span>
         <span id="js-cancel-slot"></span>
       </div>
     </div>
@@ -58,7 +61,9 @@ const template = `
         <span class="legend-swatch legend-active"></span> waiting here
         <span class="legend-swatch legend-completed"></span> done
         <span class="legend-swatch legend-incident"></span> incident
+        <span id="js-suspended-note" data-testid="js-suspended-note" class="badge" hidden>Suspended</span>
       </div>
+      <div id="js-repair-panel-slot"></div>
       <div id="js-diagram-slot"></div>
       <h2 id="history-section">Activity history</h2>
       <div class="table-scroll">
@@ -80,8 +85,8 @@ const template = `
       <h2 id="operations-section">Operation log</h2>
       <div class="table-scroll">
       <table class="table">
-        <colgroup><col class="col-time" /><col class="col-type" /><col class="col-activity" /><col class="col-activity" /><col class="col-type" /><col /></colgroup>
-        <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Operation</th><th scope="col">Entity</th><th scope="col">Property</th><th scope="col">Old → new</th></tr></thead>
+        <colgroup><col class="col-time" /><col class="col-type" /><col class="col-activity" /><col class="col-activity" /><col class="col-type" /><col /><col /></colgroup>
+        <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Operation</th><th scope="col">Entity</th><th scope="col">Property</th><th scope="col">Old → new</th><th scope="col">Annotation</th></tr></thead>
         <tbody id="js-operations" data-testid="js-operations"></tbody>
       </table>
       </div>
@@ -113,6 +118,14 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
   let names = new Map<string, string>();
   let types = new Map<string, string>();
   let dialog: OpenDialog | undefined;
+  const repair = instanceRepair(api, {
+    nameOf: (activityId) => nameOf(activityId),
+    activeSteps: () => (detail ? waitingAt(detail.instance.activeActivityIds, detail.incidents.map((incident) => incident.activityId)) : []),
+    repaint: () => paint(),
+    changed: (message) => reloadAfter(message),
+  });
+  find('js-repair-slot').replaceWith(repair.buttons);
+  find('js-repair-panel-slot').replaceWith(repair.panel);
 
   function notice(message: string): void {
     const element = find('js-notice');
@@ -127,7 +140,7 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
 
   /** The user is in the middle of something a reload would throw away. */
   function busy(): boolean {
-    return dialog !== undefined || container.querySelector('.js-variable-row.editing') !== null || [...container.querySelectorAll<HTMLElement>('.js-stacktrace')].some((trace) => !trace.hidden);
+    return dialog !== undefined || repair.busy() || container.querySelector('.js-variable-row.editing') !== null || [...container.querySelectorAll<HTMLElement>('.js-stacktrace')].some((trace) => !trace.hidden);
   }
 
   function nameOf(activityId: string): string {
@@ -166,6 +179,8 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
     find('js-cancel-reason-fact').hidden = instance.state !== 'CANCELED' || !instance.cancelReason;
 
     find('js-cancel-slot').replaceChildren(...(running ? [cancelButton()] : []));
+    find('js-suspended-note').hidden = !(running && loaded.suspended);
+    repair.show(loaded, running);
     find('js-incidents').replaceChildren(
       ...loaded.incidents.map((incident) => incidentCard(api, incident, nameOf(incident.activityId), running, () => reloadAfter(`Incident at ${nameOf(incident.activityId)} retried.`))),
     );
@@ -205,6 +220,7 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
       const badge = h('span', { className: 'diagram-badge diagram-badge-incidents', hook: 'js-badge-incidents', title: count === 1 ? '1 open incident' : `${count} open incidents`, dataset: { activityId } }, `⚠ ${count}`);
       view!.addBadge(activityId, badge, 'bottom-right');
     });
+    repair.paint(view);
   }
 
   function cancelButton(): HTMLButtonElement {
@@ -272,9 +288,14 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
     void refresher.restart();
   });
   void refresher.now();
+  currentUser(api).then(
+    (user) => repair.allow(user.roles ?? []),
+    (failure: unknown) => showMessages(find('js-error'), [describeError('Could not load your roles; the repair actions are hidden', failure)]),
+  );
 
   return () => {
     refresher.stop();
+    repair.close();
     dialog?.dismiss();
     panel.destroy();
   };

@@ -42,6 +42,18 @@ export class FakeDiagram implements DiagramView {
 
   zoom(): void {}
 
+  private readonly clickListeners = new Set<(activityId: string) => void>();
+
+  onActivityClick(listener: (activityId: string) => void): () => void {
+    this.clickListeners.add(listener);
+    return () => this.clickListeners.delete(listener);
+  }
+
+  /** What a click on the shape of `activityId` does in bpmn-js. */
+  click(activityId: string): void {
+    this.clickListeners.forEach((listener) => listener(activityId));
+  }
+
   destroy(): void {
     this.destroyed = true;
   }

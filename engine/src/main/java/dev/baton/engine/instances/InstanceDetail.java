@@ -11,7 +11,8 @@ public record InstanceDetail(
     List<IncidentView> incidents,
     List<PastIncident> resolvedIncidents,
     List<Variable> variables,
-    List<Operation> operations) {
+    List<Operation> operations,
+    boolean suspended) {
 
   /**
    * An incident that is over: {@code RESOLVED} (retried, or the step went on) or {@code DELETED}
@@ -52,5 +53,6 @@ public record InstanceDetail(
       String entityType,
       String property,
       String orgValue,
-      String newValue) {}
+      String newValue,
+      String annotation) {}
 }

@@ -62,7 +62,12 @@ public class InstanceDetailService {
         instance.incidents(),
         pastIncidents(id),
         running ? runningVariables(id) : endedVariables(id),
-        operations(id));
+        operations(id),
+        running && suspended(id));
+  }
+
+  private boolean suspended(String id) {
+    return runtime.createProcessInstanceQuery().processInstanceId(id).suspended().count() == 1;
   }
 
   private List<InstanceDetail.Activity> activities(String id) {
@@ -198,7 +203,8 @@ public class InstanceDetailService {
                     e.getEntityType(),
                     update.getVariableName(),
                     null,
-                    shown(update.getTypedValue())))
+                    shown(update.getTypedValue()),
+                    e.getAnnotation()))
         .toList();
   }
 
@@ -221,7 +227,8 @@ public class InstanceDetailService {
         e.getEntityType(),
         e.getProperty(),
         e.getOrgValue(),
-        e.getNewValue());
+        e.getNewValue(),
+        e.getAnnotation());
   }
 
   private static Instant instant(Date date) {

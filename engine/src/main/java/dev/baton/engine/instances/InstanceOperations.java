@@ -51,7 +51,19 @@ public class InstanceOperations {
     runtime.deleteProcessInstance(instanceId, why);
   }
 
-  private void requireRunning(String instanceId) {
+  /** Suspends (no job or task of it runs) or activates a running instance. */
+  public void setSuspended(String instanceId, boolean suspended) {
+    requireRunning(instanceId);
+    var state = runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(instanceId);
+    if (suspended) {
+      state.suspend();
+    } else {
+      state.activate();
+    }
+  }
+
+  /** 404 for an unknown instance, 409 for one that has ended. */
+  void requireRunning(String instanceId) {
     if (runtime.createProcessInstanceQuery().processInstanceId(instanceId).count() == 1) {
       return;
     }

@@ -1,5 +1,6 @@
 package dev.baton.engine.instances;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.adapters.JsonVariables;
 import dev.baton.adapters.TypedJson;
@@ -53,8 +54,7 @@ public class InstanceService {
 
   /** Starts the latest version of {@code key}; all input is checked before anything is written. */
   public InstanceView start(String key, StartInstanceRequest request) {
-    VariableMap variables = variables(request);
-    variables.forEach((name, value) -> policy.check(name, variables.getValueTyped(name)));
+    VariableMap variables = checkedVariables(request.variables(), policy);
     ProcessDefinition definition =
         repository
             .createProcessDefinitionQuery()
@@ -78,13 +78,17 @@ public class InstanceService {
         definition.getVersion());
   }
 
-  private static VariableMap variables(StartInstanceRequest request) {
+  /** JSON values by name as engine variables, each accepted by the variable policy, or 400. */
+  static VariableMap checkedVariables(JsonNode json, VariablePolicy policy) {
+    VariableMap variables;
     try {
-      return JsonVariables.fromJson(request.variables());
+      variables = JsonVariables.fromJson(json);
     } catch (IllegalArgumentException unstorable) {
       // the converter's refusals are all about the caller's JSON
       throw new BadRequestException(unstorable.getMessage());
     }
+    variables.forEach((name, value) -> policy.check(name, variables.getValueTyped(name)));
+    return variables;
   }
 
   /** The instance with that id, or {@link NotFoundException}. */

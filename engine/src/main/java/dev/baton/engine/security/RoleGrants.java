@@ -138,7 +138,11 @@ final class RoleGrants {
                 Permissions.READ_HISTORY),
             READ_DRDS,
             READ_MODELS_DEPLOYMENTS,
-            new Grant(OPERATION_LOG_CATEGORY, UserOperationLogCategoryPermissions.READ)));
+            // UPDATE: annotate an entry, e.g. the restart the engine logs without one
+            new Grant(
+                OPERATION_LOG_CATEGORY,
+                UserOperationLogCategoryPermissions.READ,
+                UserOperationLogCategoryPermissions.UPDATE)));
     table.put(
         Roles.ADMIN,
         java.util.Arrays.stream(Resources.values())

@@ -20,6 +20,9 @@ public final class ApiPaths {
   public static final String INSTANCE_DETAIL = INSTANCES + "/{id}/detail";
   public static final String INSTANCE_VARIABLE = INSTANCES + "/{id}/variables/{name}";
   public static final String INSTANCE_CANCEL = INSTANCES + "/{id}/cancel";
+  public static final String INSTANCE_MODIFICATION = INSTANCES + "/{id}/modification";
+  public static final String INSTANCE_RESTART = INSTANCES + "/{id}/restart";
+  public static final String INSTANCE_SUSPENSION = INSTANCES + "/{id}/suspension";
   public static final String INCIDENTS = API + "/incidents";
   public static final String INCIDENT_RETRY = INCIDENTS + "/{id}/retry";
   public static final String INCIDENT_STACKTRACE = INCIDENTS + "/{id}/stacktrace";

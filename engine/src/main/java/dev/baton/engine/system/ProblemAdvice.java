@@ -3,6 +3,7 @@ package dev.baton.engine.system;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.baton.adapters.StepFailedException;
 import dev.baton.engine.deployments.InvalidBpmnException;
+import dev.baton.engine.instances.ModificationRefusedException;
 import dev.baton.engine.migrations.InvalidMigrationPlanException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -56,6 +57,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         HttpStatus.BAD_REQUEST,
         "Bad request",
         "The request has a header or parameter with characters that are not allowed");
+  }
+
+  /** Each instruction of a modification that cannot apply, by its index in the request. */
+  @ExceptionHandler(ModificationRefusedException.class)
+  ProblemDetail modificationRefused(ModificationRefusedException e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Modification refused", e.getMessage());
+    problem.setProperty("problems", e.problems());
+    return problem;
   }
 
   @ExceptionHandler(InvalidBpmnException.class)
