@@ -11,6 +11,9 @@ export type Role = 'analyst' | 'operator' | 'admin';
 const ALLOWED = {
   suspendDefinition: ['operator', 'admin'],
   deleteDeployment: ['admin'],
+  manageWorkers: ['admin'],
+  manageUsers: ['admin'],
+  readHistoryCleanup: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ALLOWED;

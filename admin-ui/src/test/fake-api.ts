@@ -30,6 +30,19 @@ export function fakeApi(calls: Partial<BatonApi> = {}): BatonApi {
     'deploy',
     'setDefinitionSuspension',
     'deleteDeployment',
+    'getDeployments',
+    'deploymentResourceUrl',
+    'registerWorker',
+    'rotateWorkerKey',
+    'revokeWorkerKey',
+    'forgetWorker',
+    'getUsers',
+    'createUser',
+    'removeUser',
+    'setUserRoles',
+    'resetUserPassword',
+    'changeMyPassword',
+    'getHistoryCleanup',
   ];
   const api: Record<string, unknown> = {};
   for (const name of names) {

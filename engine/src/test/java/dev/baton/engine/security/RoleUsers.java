@@ -7,7 +7,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 
 /** One person per role for security tests, created once through Camunda REST by the demo admin. */
-final class RoleUsers {
+public final class RoleUsers {
 
   private static final java.util.Set<String> CREATED =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -15,7 +15,7 @@ final class RoleUsers {
   private RoleUsers() {}
 
   /** The user name of the test person holding only {@code role} (created on first use). */
-  static String of(String role) {
+  public static String of(String role) {
     String id = "sec" + role;
     if (CREATED.contains(id)) {
       return id;
@@ -49,7 +49,7 @@ final class RoleUsers {
   }
 
   /** A request signed in as the test person of {@code role}. */
-  static RequestSpecification as(String role) {
+  public static RequestSpecification as(String role) {
     String id = of(role);
     return given().auth().preemptive().basic(id, password(id)).accept(ContentType.JSON);
   }
