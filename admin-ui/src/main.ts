@@ -1,7 +1,8 @@
 import './styles.css';
 import { ApiClient, describeError } from './api/client';
-import { currentUser } from './api/permissions';
+import { can, currentUser } from './api/permissions';
 import { batchesScreen } from './batches/batches-page';
+import { deploymentsScreen } from './deployments/deployments-page';
 import { dashboardScreen } from './dashboard/dashboard-page';
 import { incidentsScreen } from './incidents/incidents-page';
 import { instanceScreen } from './instances/instance-page';
@@ -14,6 +15,8 @@ import { parseRoute, type Route } from './router';
 import type { MountedScreen, Screen, Section } from './screen';
 import { statusScreen } from './status/status-page';
 import { timeZone } from './ui/format';
+import { changeMyPassword } from './users/password-dialog';
+import { usersScreen } from './users/users-page';
 import { workersScreen } from './workers/workers-page';
 
 /** Every screen; the first one is the start page (`#/`). */
@@ -28,11 +31,13 @@ const screens: Screen[] = [
   incidentsScreen,
   batchesScreen,
   workersScreen,
+  deploymentsScreen,
+  usersScreen,
   statusScreen,
 ];
 
 /** The header navigation, in order. */
-const sections: { section: Section; label: string; path: string }[] = [
+const sections: { section: Section; label: string; path: string; adminOnly?: boolean }[] = [
   { section: 'dashboard', label: 'Dashboard', path: 'dashboard' },
   { section: 'processes', label: 'Processes', path: 'processes' },
   { section: 'modeler', label: 'Modeler', path: 'modeler' },
@@ -40,6 +45,8 @@ const sections: { section: Section; label: string; path: string }[] = [
   { section: 'incidents', label: 'Incidents', path: 'incidents' },
   { section: 'batches', label: 'Batches', path: 'batches' },
   { section: 'workers', label: 'Workers', path: 'workers' },
+  { section: 'deployments', label: 'Deployments', path: 'deployments' },
+  { section: 'users', label: 'Users', path: 'users', adminOnly: true },
   { section: 'system', label: 'System', path: 'system' },
 ];
 
@@ -48,6 +55,9 @@ const nav = document.querySelector<HTMLElement>('#js-nav')!;
 const main = document.querySelector<HTMLElement>('#js-main')!;
 const user = document.querySelector<HTMLElement>('#js-header-user')!;
 const signOutButton = document.querySelector<HTMLButtonElement>('#js-logout')!;
+const passwordButton = document.querySelector<HTMLButtonElement>('#js-change-password')!;
+/** Whether the signed-in user may manage users (the Users link shows only then). */
+let managesUsers = false;
 let shown: { screen: Screen; mounted: MountedScreen } | undefined;
 
 function screenFor(route: Route): Screen | undefined {
@@ -56,7 +66,7 @@ function screenFor(route: Route): Screen | undefined {
 
 function renderNav(active: Section | undefined): void {
   nav.replaceChildren(
-    ...sections.map(({ section, label, path }) => {
+    ...sections.filter(({ adminOnly }) => !adminOnly || managesUsers).map(({ section, label, path }) => {
       const link = document.createElement('a');
       link.href = `#/${path}`;
       link.textContent = label;
@@ -100,7 +110,10 @@ function show(): void {
 async function showUser(): Promise<void> {
   user.title = `Times are shown in ${timeZone()}`;
   try {
-    user.textContent = (await currentUser(api)).user;
+    const signedIn = await currentUser(api);
+    user.textContent = signedIn.user;
+    managesUsers = can(signedIn.roles, 'manageUsers');
+    renderNav(shown?.screen.section);
   } catch (error) {
     user.textContent = describeError('Unknown user', error);
   }
@@ -147,6 +160,7 @@ async function signOut(): Promise<void> {
 
 api.onUnauthorized = toLoginPage;
 signOutButton.addEventListener('click', () => void signOut());
+passwordButton.addEventListener('click', () => void changeMyPassword(api));
 window.addEventListener('hashchange', () => void navigate());
 show();
 void showUser();

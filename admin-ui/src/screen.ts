@@ -2,7 +2,7 @@ import type { BatonApi } from './api/client';
 import type { Route } from './router';
 
 /** The header navigation's entries; a screen belongs to one (`js-nav-<section>`). */
-export type Section = 'dashboard' | 'processes' | 'modeler' | 'instances' | 'incidents' | 'batches' | 'workers' | 'system';
+export type Section = 'dashboard' | 'processes' | 'modeler' | 'instances' | 'incidents' | 'batches' | 'workers' | 'deployments' | 'users' | 'system';
 
 /** A console screen, reached at one or more hash routes. */
 export interface Screen {

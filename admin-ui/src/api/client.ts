@@ -15,6 +15,11 @@ import type {
   DeploymentRequest,
   DeploymentResult,
   DefinitionStatistics,
+  DeploymentSummary,
+  HistoryCleanup,
+  IssuedCredential,
+  NewUser,
+  User,
   IncidentQuery,
   IncidentSummary,
   InstanceDetail,
@@ -110,6 +115,25 @@ export interface BatonApi {
   /** An invalid plan is refused (400, `problem.problems`). */
   startMigration(request: MigrationRequest): Promise<MigrationStarted>;
   getMigrationProgress(batchId: string, signal?: AbortSignal): Promise<MigrationProgress>;
+  /** Newest first. */
+  getDeployments(page: number, size: number, signal?: AbortSignal): Promise<Page<DeploymentSummary>>;
+  /** Where the browser downloads one file of a deployment (an attachment). */
+  deploymentResourceUrl(deploymentId: string, resourceId: string): string;
+  /** Admin: answers the key once. */
+  registerWorker(workerId: string, topics: readonly string[]): Promise<IssuedCredential>;
+  /** Admin: a new key (shown once); the old one stops working. */
+  rotateWorkerKey(workerId: string): Promise<IssuedCredential>;
+  revokeWorkerKey(workerId: string): Promise<void>;
+  /** Admin: a stale worker without an active key leaves the registry. */
+  forgetWorker(workerId: string): Promise<void>;
+  getUsers(signal?: AbortSignal): Promise<User[]>;
+  createUser(user: NewUser): Promise<User>;
+  removeUser(userId: string): Promise<void>;
+  setUserRoles(userId: string, roles: readonly string[]): Promise<User>;
+  resetUserPassword(userId: string, password: string): Promise<void>;
+  /** The signed-in user's own password; the current one is required. */
+  changeMyPassword(current: string, next: string): Promise<void>;
+  getHistoryCleanup(signal?: AbortSignal): Promise<HistoryCleanup>;
 }
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
@@ -290,6 +314,58 @@ export class ApiClient implements BatonApi {
   async getMigrationProgress(batchId: string, signal?: AbortSignal): Promise<MigrationProgress> {
     const batch = await this.getJson<{ total: number; done: number; failed: number; state: 'RUNNING' | 'COMPLETED' | 'CANCELED' }>(`api/batches/${segment(batchId)}`, signal);
     return { total: batch.total, done: batch.done, failed: batch.failed, finished: batch.state !== 'RUNNING' };
+  }
+
+  getDeployments(page: number, size: number, signal?: AbortSignal): Promise<Page<DeploymentSummary>> {
+    return this.getJson<Page<DeploymentSummary>>(`api/deployments${queryString([['page', page], ['size', size]])}`, signal);
+  }
+
+  deploymentResourceUrl(deploymentId: string, resourceId: string): string {
+    return `${this.baseUrl}api/deployments/${segment(deploymentId)}/resources/${segment(resourceId)}`;
+  }
+
+  async registerWorker(workerId: string, topics: readonly string[]): Promise<IssuedCredential> {
+    return readJson<IssuedCredential>(await this.send('POST', 'api/workers', JSON.stringify({ workerId, topics })));
+  }
+
+  async rotateWorkerKey(workerId: string): Promise<IssuedCredential> {
+    return readJson<IssuedCredential>(await this.send('POST', `api/workers/${segment(workerId)}/credentials`));
+  }
+
+  async revokeWorkerKey(workerId: string): Promise<void> {
+    await this.send('DELETE', `api/workers/${segment(workerId)}/credentials`);
+  }
+
+  async forgetWorker(workerId: string): Promise<void> {
+    await this.send('DELETE', `api/workers/${segment(workerId)}`);
+  }
+
+  getUsers(signal?: AbortSignal): Promise<User[]> {
+    return this.getList<User>('api/users', signal);
+  }
+
+  async createUser(user: NewUser): Promise<User> {
+    return readJson<User>(await this.send('POST', 'api/users', JSON.stringify(user)));
+  }
+
+  async removeUser(userId: string): Promise<void> {
+    await this.send('DELETE', `api/users/${segment(userId)}`);
+  }
+
+  async setUserRoles(userId: string, roles: readonly string[]): Promise<User> {
+    return readJson<User>(await this.send('PUT', `api/users/${segment(userId)}/roles`, JSON.stringify({ roles })));
+  }
+
+  async resetUserPassword(userId: string, password: string): Promise<void> {
+    await this.send('PUT', `api/users/${segment(userId)}/password`, JSON.stringify({ password }));
+  }
+
+  async changeMyPassword(current: string, next: string): Promise<void> {
+    await this.send('PUT', 'api/me/password', JSON.stringify({ current, new: next }));
+  }
+
+  getHistoryCleanup(signal?: AbortSignal): Promise<HistoryCleanup> {
+    return this.getJson<HistoryCleanup>('api/system/history-cleanup', signal);
   }
 
   private async getList<T>(path: string, signal?: AbortSignal): Promise<T[]> {

@@ -16,6 +16,9 @@ const ALLOWED = {
   repairInstance: ['operator', 'admin'],
   deleteDeployment: ['admin'],
   migrateInstances: ['operator', 'admin'],
+  manageWorkers: ['admin'],
+  manageUsers: ['admin'],
+  readHistoryCleanup: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ALLOWED;

@@ -437,3 +437,56 @@ export interface MigrationProgress {
   failed: number;
   finished: boolean;
 }
+
+/** One deployment of `GET /api/deployments` (newest first). */
+export interface DeploymentSummary {
+  id: string;
+  name: string | null;
+  source: string | null;
+  deployedAt: string | null;
+  /** Baton's note of who deployed, else the engine's operation log; null for start-up deployments. */
+  deployedBy: string | null;
+  note: string | null;
+  resources: { id: string; name: string }[];
+  running: number;
+  ended: number;
+}
+
+/** `POST /api/workers` and `POST /api/workers/{id}/credentials`: the key is shown this once. */
+export interface IssuedCredential {
+  workerId: string;
+  topics: string[];
+  key: string;
+  createdAt: string;
+}
+
+/** One person of `GET /api/users`: Baton's roles only. */
+export interface User {
+  id: string;
+  name: string;
+  email: string | null;
+  roles: string[];
+}
+
+/** `POST /api/users`. */
+export interface NewUser {
+  id: string;
+  name: string;
+  email: string;
+  password: string;
+  roles: string[];
+}
+
+/** `GET /api/system/history-cleanup`. */
+export interface HistoryCleanup {
+  enabled: boolean;
+  strategy: string;
+  defaultTimeToLive: string | null;
+  batchOperationTimeToLive: string | null;
+  jobLogTimeToLive: string | null;
+  window: { start: string | null; end: string | null };
+  weekdayWindows: Record<string, { start: string | null; end: string | null }>;
+  definitions: { type: string; key: string; version: number; days: number | null }[];
+  lastRun: { at: string; succeeded: boolean; message: string | null } | null;
+  nextRun: string | null;
+}

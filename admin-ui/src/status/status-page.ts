@@ -1,6 +1,7 @@
 import { describeError, isAbort, type BatonApi, type SystemInfo } from '../api/client';
 import type { Screen } from '../screen';
 import { definitionRow, sortDefinitions } from './definitions';
+import { showHistoryCleanup } from './history-cleanup';
 import { refreshingPageHeader } from '../ui/page-header';
 
 /** How often the page reloads on its own, in milliseconds. */
@@ -35,6 +36,7 @@ const template = `
     </div>
     <p class="muted state" id="js-loading" data-testid="js-loading" hidden>Loading…</p>
     <p class="state" id="js-empty" data-testid="js-empty" hidden>No process definitions deployed</p>
+    <div id="js-history-cleanup-slot"></div>
   </section>`;
 
 /**
@@ -126,8 +128,11 @@ export function mountStatusPage(container: HTMLElement, api: BatonApi, refreshMs
 
   refreshButton.addEventListener('click', () => void refresh());
   void refresh();
+  const cleanup = new AbortController();
+  void showHistoryCleanup(find('js-history-cleanup-slot'), api, cleanup.signal);
 
   return () => {
+    cleanup.abort();
     clearTimeout(timer);
     pending?.abort();
     pending = undefined;

@@ -40,6 +40,19 @@ export function fakeApi(calls: Partial<BatonApi> = {}): BatonApi {
     'dryRunMigration',
     'startMigration',
     'getMigrationProgress',
+    'getDeployments',
+    'deploymentResourceUrl',
+    'registerWorker',
+    'rotateWorkerKey',
+    'revokeWorkerKey',
+    'forgetWorker',
+    'getUsers',
+    'createUser',
+    'removeUser',
+    'setUserRoles',
+    'resetUserPassword',
+    'changeMyPassword',
+    'getHistoryCleanup',
   ];
   const api: Record<string, unknown> = {};
   for (const name of names) {

@@ -1,4 +1,6 @@
 import { describeError, type BatonApi, type Topic, type Worker } from '../api/client';
+import { can, currentUser } from '../api/permissions';
+import { workerActions, workerActionsCell } from './worker-actions';
 import type { Screen } from '../screen';
 import { stateBadge } from '../ui/badges';
 import { byId, cell, h, showMessages } from '../ui/dom';
@@ -15,10 +17,13 @@ const template = `
   <section class="page">
     ${refreshingPageHeader('Workers')}
     <p class="muted state" id="js-loading" data-testid="js-loading" hidden>Loading…</p>
-    <h2>Workers</h2>
+    <div class="section-header">
+      <h2>Workers</h2>
+      <button type="button" class="button button-primary" id="js-register-worker" data-testid="js-register-worker" hidden>Register worker</button>
+    </div>
     <div class="table-scroll">
     <table class="table">
-      <colgroup><col class="col-text" /><col class="col-state" /><col class="col-text" /><col class="col-type" /><col class="col-num" /><col class="col-num" /><col class="col-num" /><col class="col-num" /><col class="col-num" /><col class="col-num" /></colgroup>
+      <colgroup><col class="col-text" /><col class="col-state" /><col class="col-text" /><col class="col-type" /><col class="col-num" /><col class="col-num" /><col class="col-num" /><col class="col-num" /><col class="col-num" /><col class="col-num" /><col class="col-actions-keys js-admin-column" /></colgroup>
       <thead>
         <tr>
           <th scope="col">Worker</th>
@@ -31,6 +36,7 @@ const template = `
           <th scope="col" class="num">Failed</th>
           <th scope="col" class="num">BPMN errors</th>
           <th scope="col">Registered</th>
+          <th scope="col" class="js-admin-column" hidden>Key</th>
         </tr>
       </thead>
       <tbody id="js-workers" data-testid="js-workers"></tbody>
@@ -67,6 +73,25 @@ export function mountWorkersPage(container: HTMLElement, api: BatonApi, refreshM
   const find = <T extends HTMLElement = HTMLElement>(id: string) => byId<T>(container, id);
   const refreshButton = find<HTMLButtonElement>('js-refresh');
   let shown = false;
+  let admin = false;
+  let lastWorkers: Worker[] = [];
+  const actions = workerActions(api, () => void refresher.now());
+
+  function renderWorkers(workers: Worker[]): void {
+    lastWorkers = workers;
+    const now = Date.now();
+    const sorted = [...workers].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.workerId.localeCompare(b.workerId));
+    find('js-workers').replaceChildren(
+      ...sorted.map((worker) => {
+        const row = workerRow(worker, now);
+        if (admin) {
+          row.append(workerActionsCell(worker));
+        }
+        return row;
+      }),
+    );
+    find('js-empty').hidden = sorted.length > 0;
+  }
 
   const refresher = new Refresher(async (signal) => {
     refreshButton.disabled = true;
@@ -76,11 +101,8 @@ export function mountWorkersPage(container: HTMLElement, api: BatonApi, refreshM
       return;
     }
     const errors: string[] = [];
-    const now = Date.now();
     if (workers.status === 'fulfilled') {
-      const sorted = [...workers.value].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.workerId.localeCompare(b.workerId));
-      find('js-workers').replaceChildren(...sorted.map((worker) => workerRow(worker, now)));
-      find('js-empty').hidden = sorted.length > 0;
+      renderWorkers(workers.value);
     } else {
       errors.push(describeError('Could not load the workers', workers.reason));
     }
@@ -100,8 +122,22 @@ export function mountWorkersPage(container: HTMLElement, api: BatonApi, refreshM
     refreshButton.disabled = false;
   }, refreshMs);
   refreshButton.addEventListener('click', () => void refresher.now());
+  find('js-register-worker').addEventListener('click', () => actions.register());
+  find('js-workers').addEventListener('click', (event) => actions.onRowClick(event, lastWorkers));
   void refresher.now();
-  return () => refresher.stop();
+  currentUser(api).then(
+    (user) => {
+      admin = can(user.roles, 'manageWorkers');
+      find('js-register-worker').hidden = !admin;
+      container.querySelectorAll<HTMLElement>('.js-admin-column').forEach((column) => (column.hidden = !admin));
+      renderWorkers(lastWorkers);
+    },
+    () => {},
+  );
+  return () => {
+    refresher.stop();
+    actions.close();
+  };
 }
 
 /** Nobody polls while tasks wait: the queue is stuck and only a worker can drain it. */

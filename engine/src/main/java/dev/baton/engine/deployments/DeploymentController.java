@@ -4,6 +4,8 @@ import dev.baton.adapters.rules.Problem;
 import dev.baton.engine.system.ApiPaths;
 import dev.baton.engine.system.BadRequestException;
 import dev.baton.engine.system.BatonProperties;
+import dev.baton.engine.system.PageView;
+import dev.baton.engine.system.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -12,10 +14,12 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,12 +35,17 @@ class DeploymentController {
 
   private final DeploymentService deployments;
   private final DeploymentRemoval removal;
+  private final DeploymentCatalog catalog;
   private final long maxSize;
 
   DeploymentController(
-      DeploymentService deployments, DeploymentRemoval removal, BatonProperties properties) {
+      DeploymentService deployments,
+      DeploymentRemoval removal,
+      DeploymentCatalog catalog,
+      BatonProperties properties) {
     this.deployments = deployments;
     this.removal = removal;
+    this.catalog = catalog;
     this.maxSize = properties.getDeployments().getMaxSize().toBytes();
   }
 
@@ -73,6 +82,25 @@ class DeploymentController {
     return ResponseEntity.created(
             URI.create(ApiPaths.DEFINITIONS + "/" + result.definitions().get(0).id()))
         .body(result);
+  }
+
+  @GetMapping(ApiPaths.DEPLOYMENTS)
+  @Operation(
+      summary =
+          "Deployments, newest first, with their files, deployer, note and running/ended counts")
+  PageView<DeploymentView> list(
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    return catalog.list(new Paging(page, size));
+  }
+
+  @GetMapping(ApiPaths.DEPLOYMENT_RESOURCE)
+  @Operation(summary = "Download one file of a deployment (always as an attachment)")
+  ResponseEntity<byte[]> resource(@PathVariable String id, @PathVariable String resourceId) {
+    DeploymentFile file = catalog.resource(id, resourceId);
+    return ResponseEntity.ok()
+        .contentType(file.mediaType())
+        .header(HttpHeaders.CONTENT_DISPOSITION, file.disposition().toString())
+        .body(file.content());
   }
 
   @DeleteMapping(ApiPaths.DEPLOYMENT)

@@ -14,6 +14,7 @@ public final class ApiPaths {
   public static final String LINT = DEFINITIONS + "/lint";
   public static final String DEPLOYMENTS = API + "/deployments";
   public static final String DEPLOYMENT = DEPLOYMENTS + "/{id}";
+  public static final String DEPLOYMENT_RESOURCE = DEPLOYMENT + "/resources/{resourceId}";
   public static final String ADAPTERS = API + "/adapters";
   public static final String DASHBOARD = API + "/dashboard";
   public static final String INSTANCES = API + "/instances";
@@ -42,6 +43,12 @@ public final class ApiPaths {
   public static final String WORKERS = API + "/workers";
   public static final String WORKER = WORKERS + "/{workerId}";
   public static final String WORKER_CREDENTIALS = WORKER + "/credentials";
+  public static final String USERS = API + "/users";
+  public static final String USER = USERS + "/{userId}";
+  public static final String USER_ROLES = USER + "/roles";
+  public static final String USER_PASSWORD = USER + "/password";
+  public static final String MY_PASSWORD = API + "/me/password";
+  public static final String HISTORY_CLEANUP = SYSTEM + "/history-cleanup";
   public static final String TOPICS = API + "/topics";
   public static final String ENGINE_REST = "/engine-rest";
   public static final String EXTERNAL_TASKS = ENGINE_REST + "/external-task";

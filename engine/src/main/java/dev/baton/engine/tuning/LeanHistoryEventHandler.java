@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.jobexecutor.historycleanup.HistoryCleanupJobHandler;
 
 /**
  * Writes the history the console and operators use and leaves out two high-volume records nobody
@@ -46,11 +47,14 @@ public class LeanHistoryEventHandler extends DbHistoryEventHandler {
   }
 
   /**
-   * A job log row that is not a failure. (Not by event type: types compare by name only, and a
-   * variable's "create" equals a job's.)
+   * A job log row that is not a failure, nor of the history cleanup job (a few rows a night, which
+   * the System page reads for the cleanup's last run). (Not by event type: types compare by name
+   * only, and a variable's "create" equals a job's.)
    */
   static boolean isRoutineJobEvent(HistoryEvent event) {
-    return event instanceof HistoricJobLog log && !log.isFailureLog();
+    return event instanceof HistoricJobLog log
+        && !log.isFailureLog()
+        && !HistoryCleanupJobHandler.TYPE.equals(log.getJobDefinitionType());
   }
 
   /** An external-task log row that is not a failure a worker reported. */

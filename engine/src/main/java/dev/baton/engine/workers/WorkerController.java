@@ -21,10 +21,12 @@ class WorkerController {
 
   private final WorkerService workers;
   private final WorkerCredentials credentials;
+  private final StaleWorkers stale;
 
-  WorkerController(WorkerService workers, WorkerCredentials credentials) {
+  WorkerController(WorkerService workers, WorkerCredentials credentials, StaleWorkers stale) {
     this.workers = workers;
     this.credentials = credentials;
+    this.stale = stale;
   }
 
   @GetMapping(ApiPaths.WORKERS)
@@ -52,6 +54,22 @@ class WorkerController {
     IssuedCredential issued = credentials.register(request, admin.getName());
     return ResponseEntity.created(URI.create(ApiPaths.WORKERS + "/" + issued.workerId()))
         .body(issued);
+  }
+
+  @PostMapping(ApiPaths.WORKER_CREDENTIALS)
+  @Operation(summary = "Rotate a worker's key: answers the new key once; the old one stops (admin)")
+  IssuedCredential rotate(@PathVariable String workerId, Principal admin) {
+    return credentials.rotate(workerId, admin.getName());
+  }
+
+  @DeleteMapping(ApiPaths.WORKER)
+  @Operation(
+      summary =
+          "Forget a stale worker without an active key: its record and counts go; it reappears"
+              + " if it calls again (admin)")
+  ResponseEntity<Void> forget(@PathVariable String workerId) {
+    stale.forget(workerId);
+    return ResponseEntity.noContent().build();
   }
 
   @DeleteMapping(ApiPaths.WORKER_CREDENTIALS)

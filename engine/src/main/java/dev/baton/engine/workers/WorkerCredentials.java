@@ -80,16 +80,45 @@ public class WorkerCredentials {
     return new IssuedCredential(workerId, topics, key, now);
   }
 
+  /**
+   * Replaces an active key with a new one for the same topics: the old key gets 401 from now on (on
+   * other nodes within the few seconds they cache a check).
+   */
+  @Transactional
+  public IssuedCredential rotate(String workerId, String rotatedBy) {
+    WorkerCredential credential = active(workerId);
+    String key = newKey();
+    Instant now = clock.instant();
+    credential.renew(credential.getTopics(), hash(key), now, rotatedBy);
+    credentials.save(credential);
+    cache.remove(workerId);
+    return new IssuedCredential(
+        workerId, new TreeSet<>(WorkerActivity.topicsOf(credential.getTopics())), key, now);
+  }
+
+  /** Removes a revoked credential for good (a worker being forgotten); an active key is a 409. */
+  @Transactional
+  public void forget(String workerId) {
+    Optional<WorkerCredential> credential = credentials.findById(workerId);
+    if (credential.filter(WorkerCredential::isActive).isPresent()) {
+      throw new ConflictException(
+          "Worker '" + workerId + "' holds an active key; revoke it before forgetting the worker");
+    }
+    credential.ifPresent(credentials::delete);
+    cache.remove(workerId);
+  }
+
+  private WorkerCredential active(String workerId) {
+    return credentials
+        .findById(workerId)
+        .filter(WorkerCredential::isActive)
+        .orElseThrow(() -> new NotFoundException("Worker '" + workerId + "' has no active key"));
+  }
+
   /** Revokes a worker's key: from now on it gets 401. */
   @Transactional
   public void revoke(String workerId) {
-    WorkerCredential credential =
-        credentials
-            .findById(workerId)
-            .filter(WorkerCredential::isActive)
-            .orElseThrow(
-                () -> new NotFoundException("Worker '" + workerId + "' has no active key"));
-    credential.revoke(clock.instant());
+    active(workerId).revoke(clock.instant());
     cache.remove(workerId);
   }
 
@@ -111,6 +140,11 @@ public class WorkerCredentials {
       cache.remove(workerId);
     }
     return found;
+  }
+
+  /** Whether this id belongs to a registered worker (with an active or a revoked key). */
+  public boolean isWorker(String workerId) {
+    return credentials.existsById(workerId);
   }
 
   /** Whether {@code key} is the key of this active credential, compared in constant time. */

@@ -121,6 +121,16 @@ public class WorkerRegistry {
         a.bpmnErrors());
   }
 
+  /**
+   * Drops a worker's stored record and this node's counts of it. A worker that calls again (here or
+   * on another node) is recorded afresh, from that call on.
+   */
+  public void forget(String workerId) {
+    live.remove(workerId);
+    transactions.executeWithoutResult(
+        status -> records.findById(workerId).ifPresent(records::delete));
+  }
+
   /** Every known worker: stored totals plus this node's unflushed counts, by worker id. */
   public Map<String, WorkerActivity> all() {
     Map<String, WorkerActivity> all = new LinkedHashMap<>();

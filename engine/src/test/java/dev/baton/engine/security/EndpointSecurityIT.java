@@ -158,7 +158,10 @@ class EndpointSecurityIT extends BatonIT {
     }
     if (endpoint.equals("POST /api/workers")
         || endpoint.endsWith("/credentials")
-        || endpoint.startsWith("DELETE /api/deployments/")) {
+        || endpoint.startsWith("DELETE /api/deployments/")
+        || endpoint.startsWith("DELETE /api/workers/")
+        || path.startsWith("/api/users")
+        || path.equals("/api/system/history-cleanup")) {
       return Set.of(Roles.ADMIN);
     }
     if (endpoint.equals("POST /api/deployments")) {
