@@ -83,6 +83,14 @@ function viewOf(viewer: NavigatedViewer, canvas: Canvas): DiagramView {
     clearBadges() {
       overlays.remove({ type: BADGE_TYPE });
     },
+    onActivityClick(listener) {
+      const eventBus = viewer.get<{ on(event: string, callback: (event: { element: Element }) => void): void }>('eventBus');
+      eventBus.on('element.click', ({ element }) => {
+        if (!element.labelTarget && is(element as never, 'bpmn:FlowNode')) {
+          listener(element.id);
+        }
+      });
+    },
     zoom(how) {
       if (how === 'fit') {
         canvas.zoom('fit-viewport', 'auto' as never);

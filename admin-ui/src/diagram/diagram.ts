@@ -31,6 +31,8 @@ export interface DiagramView {
   /** Pins an HTML element to a shape's corner; removed by {@link clearBadges}. */
   addBadge(elementId: string, badge: HTMLElement, position: BadgePosition): void;
   clearBadges(): void;
+  /** Calls `listener` with a flow node's id when someone clicks it (not on a pan). */
+  onActivityClick(listener: (activityId: string) => void): void;
   zoom(how: 'in' | 'out' | 'fit'): void;
   destroy(): void;
 }

@@ -40,6 +40,17 @@ export class FakeDiagram implements DiagramView {
     this.badges = [];
   }
 
+  private clickListeners: ((activityId: string) => void)[] = [];
+
+  onActivityClick(listener: (activityId: string) => void): void {
+    this.clickListeners.push(listener);
+  }
+
+  /** As if someone clicked the shape of `activityId`. */
+  click(activityId: string): void {
+    this.clickListeners.forEach((listener) => listener(activityId));
+  }
+
   zoom(): void {}
 
   destroy(): void {
