@@ -429,6 +429,9 @@ export function instanceQueryString(query: InstanceQuery): string {
     ['variableName', query.variableName],
     // a variable value alone filters nothing; the server needs the name with it
     ['variableValue', query.variableName ? query.variableValue : undefined],
+    ['activityId', query.activityId],
+    ['parentInstanceId', query.parentInstanceId],
+    ['rootOnly', query.rootOnly ? 'true' : undefined],
     ['page', query.page],
     ['size', query.size],
     ['sort', query.sort],

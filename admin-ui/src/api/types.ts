@@ -113,9 +113,21 @@ export interface InstanceQuery {
   startedBefore?: string;
   variableName?: string;
   variableValue?: string;
+  /** Running instances with a token at this step (waiting, about to run or failing there). */
+  activityId?: string;
+  /** Instances a call activity of this instance started. */
+  parentInstanceId?: string;
+  /** Only instances no call activity started. */
+  rootOnly?: boolean;
   page?: number;
   size?: number;
   sort?: SortOrder;
+}
+
+/** A step of a diagram: its id and its name when it has one. */
+export interface Step {
+  activityId: string;
+  activityName: string | null;
 }
 
 /** One row of `GET /api/instances`. */
@@ -130,6 +142,22 @@ export interface InstanceSummary {
   startTime: string;
   endTime: string | null;
   durationMillis: number | null;
+  /** The instance whose call activity started this one. */
+  parentInstanceId?: string | null;
+  /** The top of the chain of call activities; null for a root instance. */
+  rootInstanceId?: string | null;
+  /** Where a running instance's tokens are; empty once it ended. */
+  waitingAt?: Step[];
+  /** The oldest open incident's message. */
+  incidentMessage?: string | null;
+}
+
+/** Where a called instance sits among call activities (all null for a root instance). */
+export interface Lineage {
+  parentInstanceId: string | null;
+  parentDefinitionKey: string | null;
+  rootInstanceId: string | null;
+  rootDefinitionKey: string | null;
 }
 
 /** `GET /api/instances/{id}/detail`. */
@@ -158,6 +186,8 @@ export interface InstanceDetail {
   operations: UserOperation[];
   /** A running instance that is suspended: none of its jobs or tasks run. */
   suspended?: boolean;
+  /** Parent and root, for an instance a call activity started. */
+  lineage?: Lineage;
 }
 
 /** One instruction of `POST /api/instances/{id}/modification`, applied in order. */
@@ -188,6 +218,8 @@ export interface ActivityInstance {
   endTime: string | null;
   durationMillis: number | null;
   state: ActivityInstanceState;
+  /** The instance a call activity started. */
+  calledInstanceId?: string | null;
 }
 
 export interface Incident {

@@ -53,6 +53,18 @@ export const filterFormTemplate = `
           <input class="input" id="js-filter-variable-value" data-testid="js-filter-variable-value" placeholder="value" aria-label="Variable value" autocomplete="off" />
         </span>
       </div>
+      <label class="field">
+        <span class="field-label">At step</span>
+        <input class="input mono" id="js-filter-activity" data-testid="js-filter-activity" placeholder="activity id" title="Running instances waiting, about to run or failing at this step (its id in the diagram)" autocomplete="off" />
+      </label>
+      <label class="field">
+        <span class="field-label">Called by</span>
+        <input class="input mono" id="js-filter-parent" data-testid="js-filter-parent" placeholder="parent instance id" title="Instances a call activity of this instance started" autocomplete="off" />
+      </label>
+      <label class="field field-check">
+        <input type="checkbox" id="js-filter-root-only" data-testid="js-filter-root-only" />
+        <span>Root instances only</span>
+      </label>
       <div class="filter-actions">
         <button type="submit" class="button button-primary" id="js-apply-filters" data-testid="js-apply-filters">Apply</button>
         <button type="button" class="button" id="js-clear-filters" data-testid="js-clear-filters">Clear</button>
@@ -112,6 +124,9 @@ export class InstanceFilterForm {
     this.input('js-filter-started-before').value = isoToLocalInput(query.startedBefore);
     this.input('js-filter-variable-name').value = query.variableName ?? '';
     this.input('js-filter-variable-value').value = query.variableValue ?? '';
+    this.input('js-filter-activity').value = query.activityId ?? '';
+    this.input('js-filter-parent').value = query.parentInstanceId ?? '';
+    this.input('js-filter-root-only').checked = query.rootOnly === true;
   }
 
   /** The form as a query (first page, `current`'s size and sort), or what is wrong with it. */
@@ -133,6 +148,11 @@ export class InstanceFilterForm {
     if (variableValue && !variableName) {
       return 'Enter the variable’s name as well as its value.';
     }
+    const parentInstanceId = this.input('js-filter-parent').value.trim() || undefined;
+    const rootOnly = this.input('js-filter-root-only').checked || undefined;
+    if (parentInstanceId && rootOnly) {
+      return 'An instance with a parent is not a root instance: choose "Called by" or "Root instances only".';
+    }
     const definitionKey = this.input('js-filter-definition').value.trim() || undefined;
     const version = this.select('js-filter-version').value;
     return {
@@ -145,6 +165,9 @@ export class InstanceFilterForm {
       startedBefore,
       variableName,
       variableValue: variableName ? variableValue : undefined,
+      activityId: this.input('js-filter-activity').value.trim() || undefined,
+      parentInstanceId,
+      rootOnly,
       page: 0,
       size: current.size,
       sort: current.sort,

@@ -30,6 +30,9 @@ export function instanceQueryOf(query: URLSearchParams): InstanceQuery {
     startedBefore: instant('startedBefore'),
     variableName,
     variableValue: variableName ? (query.get('variableValue') ?? undefined) : undefined,
+    activityId: text('activityId'),
+    parentInstanceId: text('parentInstanceId'),
+    rootOnly: text('rootOnly') === 'true' ? true : undefined,
     page: pageOf(query.get('page')),
     size: pageSizeOf(query.get('size')),
     sort: sort === 'startTime,asc' ? 'startTime,asc' : DEFAULT_SORT,
@@ -48,6 +51,9 @@ export function queryValuesOf(query: InstanceQuery): QueryValues {
     startedBefore: query.startedBefore,
     variableName: query.variableName,
     variableValue: query.variableName ? query.variableValue : undefined,
+    activityId: query.activityId,
+    parentInstanceId: query.parentInstanceId,
+    rootOnly: query.rootOnly ? 'true' : undefined,
     page: query.page ? query.page : undefined,
     size: query.size,
     sort: query.sort === DEFAULT_SORT ? undefined : query.sort,
@@ -67,7 +73,7 @@ export interface RefusedValue {
   reason: string;
 }
 
-const KNOWN = new Set(['definitionKey', 'definitionVersion', 'state', 'businessKey', 'businessKeyPrefix', 'startedAfter', 'startedBefore', 'variableName', 'variableValue', 'page', 'size', 'sort']);
+const KNOWN = new Set(['definitionKey', 'definitionVersion', 'state', 'businessKey', 'businessKeyPrefix', 'startedAfter', 'startedBefore', 'variableName', 'variableValue', 'activityId', 'parentInstanceId', 'rootOnly', 'page', 'size', 'sort']);
 
 /**
  * What {@link instanceQueryOf} drops, said aloud: a link like `?state=BOGUS&size=9999` must not
@@ -97,6 +103,8 @@ export function refusedValues(query: URLSearchParams): RefusedValue[] {
       refuse('not a sort order; startTime,asc or startTime,desc');
     } else if (name === 'variableValue' && accepted.variableName === undefined) {
       refuse('a value needs a variable name (variableName)');
+    } else if (name === 'rootOnly' && value !== 'true' && value !== 'false') {
+      refuse('not true or false');
     } else if (name === 'businessKeyPrefix' && accepted.businessKey !== undefined) {
       refuse('left out: an exact business key is given');
     }

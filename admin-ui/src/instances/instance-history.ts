@@ -1,5 +1,6 @@
 import type { ActivityInstance, ActivityRowState, Incident, PastIncident, UserOperation } from '../api/client';
 import { stateBadge } from '../ui/badges';
+import { href } from '../router';
 import { cell, h } from '../ui/dom';
 import { formatDateTime, formatDateTimeLong, formatDuration } from '../ui/format';
 
@@ -60,7 +61,13 @@ export function activityRows(activities: readonly HistoryRow[], now: number = Da
     return h(
       'tr',
       { hook: 'js-activity-row', dataset: { activityId: activity.activityId, state: activity.state } },
-      h('td', { title: activity.activityId }, activity.activityName || activity.activityId, activity.activityName ? h('span', { className: 'mono muted small' }, ` ${activity.activityId}`) : null),
+      h(
+        'td',
+        { title: activity.activityId },
+        activity.activityName || activity.activityId,
+        activity.activityName ? h('span', { className: 'mono muted small' }, ` ${activity.activityId}`) : null,
+        activity.calledInstanceId ? h('a', { className: 'small block', hook: 'js-called-link', attrs: { href: href(['instances', activity.calledInstanceId]) } }, `↳ called instance ${activity.calledInstanceId}`) : null,
+      ),
       cell(activityTypeLabel(activity.activityType), 'muted'),
       cell(formatDateTime(activity.startTime), undefined, formatDateTimeLong(activity.startTime)),
       cell(formatDateTime(activity.endTime), undefined, formatDateTimeLong(activity.endTime)),

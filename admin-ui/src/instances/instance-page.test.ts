@@ -101,6 +101,37 @@ describe('instance page', () => {
     expect(container.querySelectorAll('.js-operation-row')[0]!.textContent).toContain('100 → 120');
   });
 
+  it('should link a called instance to its parent and root, and a call activity to what it called', async () => {
+    // given
+    const child = { ...stuckAtShipping(), lineage: { parentInstanceId: 'p-1', parentDefinitionKey: 'batch', rootInstanceId: 'r-1', rootDefinitionKey: 'campaign' } };
+    child.activities = [...child.activities, { id: 'a3', activityId: 'charge', activityName: 'Charge payment', activityType: 'callActivity', startTime: '2026-11-26T10:00:03Z', endTime: null, durationMillis: null, state: 'ACTIVE', calledInstanceId: 'c-9' }];
+
+    // when
+    await mount(async () => child);
+
+    // then
+    expect(byId('js-parent-fact').hidden).toBe(false);
+    expect(byId<HTMLAnchorElement>('js-parent-instance').getAttribute('href')).toBe('#/instances/p-1');
+    expect(byId('js-parent-instance').textContent).toBe('batch · p-1');
+    expect(byId<HTMLAnchorElement>('js-root-instance').getAttribute('href')).toBe('#/instances/r-1');
+    expect(byId('js-called-fact').hidden).toBe(false);
+    expect(byId<HTMLAnchorElement>('js-called-instances').getAttribute('href')).toBe('#/instances?parentInstanceId=i-1');
+    const called = view.badges.find(({ badge }) => badge.classList.contains('js-badge-called'))!;
+    expect(called.elementId).toBe('charge');
+    expect(called.badge.getAttribute('href')).toBe('#/instances/c-9');
+    expect(container.querySelector('.js-called-link')!.getAttribute('href')).toBe('#/instances/c-9');
+  });
+
+  it('should show no parent, root or called instances for a root instance that called nothing', async () => {
+    // when
+    await mount(async () => stuckAtShipping());
+
+    // then
+    expect(byId('js-parent-fact').hidden).toBe(true);
+    expect(byId('js-root-fact').hidden).toBe(true);
+    expect(byId('js-called-fact').hidden).toBe(true);
+  });
+
   it('should refuse an invalid value under the field and send nothing', async () => {
     // given
     const api = await mount(async () => stuckAtShipping());

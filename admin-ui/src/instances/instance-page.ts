@@ -38,6 +38,9 @@ const template = `
         <div><dt>Started</dt><dd id="js-instance-start" data-testid="js-instance-start"></dd></div>
         <div><dt id="js-instance-end-label">Ended</dt><dd id="js-instance-end" data-testid="js-instance-end"></dd></div>
         <div><dt>Duration</dt><dd id="js-instance-duration" data-testid="js-instance-duration"></dd></div>
+        <div id="js-parent-fact" hidden><dt>Called by</dt><dd><a id="js-parent-instance" data-testid="js-parent-instance" class="mono"></a></dd></div>
+        <div id="js-root-fact" hidden><dt>Root instance</dt><dd><a id="js-root-instance" data-testid="js-root-instance" class="mono"></a></dd></div>
+        <div id="js-called-fact" hidden><dt>Called instances</dt><dd><a id="js-called-instances" data-testid="js-called-instances"></a></dd></div>
         <div class="fact-wide" id="js-cancel-reason-fact" hidden><dt>Cancel reason</dt><dd id="js-cancel-reason" data-testid="js-cancel-reason"></dd></div>
       </dl>
       <p class="muted small">Id <span class="mono" id="js-instance-id" data-testid="js-instance-id"></span>
@@ -175,6 +178,7 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
     const end = instance.endTime ? new Date(instance.endTime).getTime() : Date.now();
     find('js-instance-duration').textContent = `${formatDuration(end - new Date(instance.startTime).getTime())}${running ? ' so far' : ''}`;
     find('js-instance-id').textContent = instance.id;
+    showLineage(loaded);
     find('js-cancel-reason').textContent = instance.cancelReason ?? '';
     find('js-cancel-reason-fact').hidden = instance.state !== 'CANCELED' || !instance.cancelReason;
 
@@ -200,6 +204,25 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
     find('js-instance-body').hidden = false;
   }
 
+  /** Links up to the parent and root a call activity came from, and down to the instances it called. */
+  function showLineage(loaded: InstanceDetail): void {
+    const lineage = loaded.lineage;
+    const link = (id: string, instanceId: string | null | undefined, key: string | null | undefined) => {
+      const anchor = find<HTMLAnchorElement>(id);
+      anchor.textContent = instanceId ? `${key ?? 'instance'} · ${instanceId}` : '';
+      anchor.href = instanceId ? href(['instances', instanceId]) : '#/instances';
+      return Boolean(instanceId);
+    };
+    find('js-parent-fact').hidden = !link('js-parent-instance', lineage?.parentInstanceId, lineage?.parentDefinitionKey);
+    const root = lineage?.rootInstanceId !== lineage?.parentInstanceId ? lineage?.rootInstanceId : undefined;
+    find('js-root-fact').hidden = !link('js-root-instance', root, lineage?.rootDefinitionKey);
+    const called = calledInstances(loaded);
+    const calledLink = find<HTMLAnchorElement>('js-called-instances');
+    calledLink.textContent = called.length === 1 ? '1 instance' : `${called.length} instances`;
+    calledLink.href = href(['instances'], { parentInstanceId: loaded.instance.id });
+    find('js-called-fact').hidden = called.length === 0;
+  }
+
   function paint(): void {
     if (!view || !detail) {
       return;
@@ -221,6 +244,13 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
       view!.addBadge(activityId, badge, 'bottom-right');
     });
     repair.paint(view);
+    const calledBy = new Map<string, string[]>();
+    calledInstances(detail).forEach(({ activityId, instanceId }) => calledBy.set(activityId, [...(calledBy.get(activityId) ?? []), instanceId]));
+    calledBy.forEach((ids, activityId) => {
+      const target = ids.length === 1 ? href(['instances', ids[0]!]) : href(['instances'], { parentInstanceId: instanceId });
+      const title = ids.length === 1 ? `Open the instance this call activity started (${ids[0]})` : `${ids.length} instances this call activity started`;
+      view!.addBadge(activityId, h('a', { className: 'diagram-badge diagram-badge-called', hook: 'js-badge-called', title, attrs: { href: target }, dataset: { activityId } }, `↳ ${ids.length}`), 'top-right');
+    });
   }
 
   function cancelButton(): HTMLButtonElement {
@@ -299,6 +329,11 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
     dialog?.dismiss();
     panel.destroy();
   };
+}
+
+/** The instances this one's call activities started, in the order they were called. */
+function calledInstances(detail: InstanceDetail): { activityId: string; instanceId: string }[] {
+  return detail.activities.filter((activity) => activity.calledInstanceId).map((activity) => ({ activityId: activity.activityId, instanceId: activity.calledInstanceId! }));
 }
 
 /** Where the instance stands: its active activities, and where its incidents are. */

@@ -77,6 +77,64 @@ describe('instances page', () => {
     expect(byId<HTMLButtonElement>('js-prev-page').disabled).toBe(false);
   });
 
+  it('should show where each instance waits, its incident and the instance that called it', async () => {
+    // given
+    const called: InstanceSummary = {
+      ...instance('child', 'INCIDENT'),
+      parentInstanceId: 'parent-instance-0001',
+      rootInstanceId: 'root-instance-0001',
+      waitingAt: [{ activityId: 'ship', activityName: 'Ship order' }],
+      incidentMessage: 'HTTP 503 from shipping',
+    };
+    const root: InstanceSummary = { ...instance('root'), parentInstanceId: null, rootInstanceId: null, waitingAt: [{ activityId: 'approve', activityName: null }], incidentMessage: null };
+
+    // when
+    mount('#/instances', async () => page([called, root], 2));
+    await settle();
+
+    // then
+    const [first, second] = rows();
+    expect(first!.querySelector('.js-parent-link')!.getAttribute('href')).toBe('#/instances/parent-instance-0001');
+    expect(first!.querySelector('.js-root-link')!.getAttribute('href')).toBe('#/instances/root-instance-0001');
+    expect(first!.querySelector('.js-waiting-at')!.textContent).toBe('Ship orderHTTP 503 from shipping');
+    expect(first!.querySelector('.js-incident-message')!.textContent).toBe('HTTP 503 from shipping');
+    expect(second!.querySelector('.js-parent-link')).toBeNull();
+    expect(second!.querySelector('.js-waiting-at')!.textContent).toBe('approve');
+    expect(second!.querySelector('.js-incident-message')).toBeNull();
+  });
+
+  it('should search root instances only, at a step, when the form asks for it', async () => {
+    // given
+    mount('#/instances', async () => page([], 0));
+    await settle();
+
+    // when
+    byId<HTMLInputElement>('js-filter-activity').value = 'ship';
+    byId<HTMLInputElement>('js-filter-root-only').checked = true;
+    byId<HTMLFormElement>('js-filters').requestSubmit();
+
+    // then
+    expect(location.hash).toBe('#/instances?activityId=ship&rootOnly=true&size=50');
+    expect(instanceQueryOf(new URLSearchParams('activityId=ship&rootOnly=true&parentInstanceId=p-1'))).toMatchObject({ activityId: 'ship', rootOnly: true, parentInstanceId: 'p-1' });
+    expect(refusedValues(new URLSearchParams('rootOnly=maybe')).map((value) => value.reason)).toEqual(['not true or false']);
+  });
+
+  it('should refuse "called by" together with "root instances only"', async () => {
+    // given
+    mount('#/instances', async () => page([], 0));
+    await settle();
+
+    // when
+    byId<HTMLInputElement>('js-filter-parent').value = 'p-1';
+    byId<HTMLInputElement>('js-filter-root-only').checked = true;
+    byId<HTMLFormElement>('js-filters').requestSubmit();
+
+    // then
+    expect(byId('js-filter-error').hidden).toBe(false);
+    expect(byId('js-filter-error').textContent).toContain('Root instances only');
+    expect(location.hash).toBe('');
+  });
+
   it('should put the applied filters in the address, times as instants', async () => {
     // given
     mount('#/instances', async () => page([], 0));

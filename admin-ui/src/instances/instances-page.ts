@@ -28,12 +28,14 @@ const template = `
     <div id="js-bulk-slot">${bulkActionsTemplate}</div>
     <div class="table-scroll">
     <table class="table">
-      <colgroup><col class="col-instance" /><col class="col-wide" /><col class="col-state" /><col class="col-time" /><col class="col-time" /><col class="col-num-wide" /></colgroup>
+      <colgroup><col class="col-instance" /><col class="col-process" /><col class="col-parent" /><col class="col-state" /><col class="col-where" /><col class="col-time" /><col class="col-time" /><col class="col-num-wide" /></colgroup>
       <thead>
         <tr>
           <th scope="col">Instance</th>
           <th scope="col">Process</th>
+          <th scope="col" title="The instance whose call activity started this one">Called by</th>
           <th scope="col">State</th>
+          <th scope="col" title="The steps holding a running instance's tokens, and its oldest open incident">Waiting at</th>
           <th scope="col" id="js-sort-header" aria-sort="descending">
             <button type="button" class="sort-button" id="js-sort-start" data-testid="js-sort-start">Started</button>
           </th>
@@ -189,7 +191,9 @@ function instanceRow(instance: InstanceSummary): HTMLTableRowElement {
       instance.businessKey ? h('span', { className: 'mono muted small block' }, instance.id) : null,
     ),
     processCell(instance.definitionName || instance.definitionKey, instance.definitionVersion, `${instance.definitionName || instance.definitionKey} v${instance.definitionVersion} (${instance.definitionId})`),
+    parentCell(instance),
     h('td', null, stateBadge(instance.state)),
+    whereCell(instance),
     cell(formatDateTime(instance.startTime), undefined, formatDateTimeLong(instance.startTime)),
     cell(formatDateTime(instance.endTime), undefined, formatDateTimeLong(instance.endTime)),
     instance.durationMillis === null && !instance.endTime
@@ -202,6 +206,36 @@ function instanceRow(instance: InstanceSummary): HTMLTableRowElement {
     }
   });
   return row;
+}
+
+/** A called instance links its parent (the root too, when that is another instance). */
+function parentCell(instance: InstanceSummary): HTMLTableCellElement {
+  if (!instance.parentInstanceId) {
+    return cell('—', 'muted', 'A root instance: no call activity started it');
+  }
+  const root = instance.rootInstanceId && instance.rootInstanceId !== instance.parentInstanceId ? instance.rootInstanceId : undefined;
+  return h(
+    'td',
+    { title: `Called by ${instance.parentInstanceId}${root ? `, root ${root}` : ''}` },
+    h('a', { href: href(['instances', instance.parentInstanceId]), className: 'mono', hook: 'js-parent-link' }, shortId(instance.parentInstanceId)),
+    root ? h('a', { href: href(['instances', root]), className: 'mono muted small block', hook: 'js-root-link' }, `root ${shortId(root)}`) : null,
+  );
+}
+
+/** The steps a running instance is at, and the message of its oldest incident. */
+function whereCell(instance: InstanceSummary): HTMLTableCellElement {
+  const steps = instance.waitingAt ?? [];
+  return h(
+    'td',
+    { hook: 'js-waiting-at' },
+    steps.length === 0 ? null : h('span', { title: steps.map((step) => step.activityId).join(', ') }, steps.map((step) => step.activityName ?? step.activityId).join(', ')),
+    instance.incidentMessage ? h('span', { className: 'incident-message small block', hook: 'js-incident-message', title: instance.incidentMessage }, instance.incidentMessage) : null,
+  );
+}
+
+/** Enough of an engine id to tell two apart in a column; the full id is in the title. */
+function shortId(id: string): string {
+  return id.length > 13 ? `${id.slice(0, 8)}…` : id;
 }
 
 export const instancesScreen: Screen = {

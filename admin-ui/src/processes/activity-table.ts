@@ -4,6 +4,9 @@ import { countBadge } from '../ui/badges';
 import { cell, h } from '../ui/dom';
 import { formatCount, formatDuration } from '../ui/format';
 
+/** Where a step's instances are listed; undefined until the definition is known. */
+export type StepLink = (activityId: string, state?: 'INCIDENT') => string | undefined;
+
 /** One activity of a definition: where it is drawn (if it is) and what the statistics say. */
 export interface ActivityRow {
   id: string;
@@ -38,7 +41,7 @@ export function activityRows(drawn: readonly DiagramActivity[], statistics: read
 }
 
 /** A `js-activity-stat-row`; `heat` adds the bucket's colour swatch next to the passed count. */
-export function activityStatRow(row: ActivityRow, heat: number | undefined): HTMLTableRowElement {
+export function activityStatRow(row: ActivityRow, heat: number | undefined, atStep?: StepLink): HTMLTableRowElement {
   const { stats } = row;
   const dataset = { activityId: row.id };
   const passed = h('td', { className: 'num' });
@@ -50,8 +53,8 @@ export function activityStatRow(row: ActivityRow, heat: number | undefined): HTM
     'tr',
     { hook: 'js-activity-stat-row', dataset },
     h('td', { title: row.id }, row.label, row.label !== row.id ? h('span', { className: 'mono muted small' }, ` ${row.id}`) : null),
-    cell(formatCount(stats.running), 'num'),
-    h('td', { className: 'num' }, countBadge(stats.incidents, 'danger', `${stats.incidents} open incidents here`)),
+    linked(cell(formatCount(stats.running), 'num'), stats.running > 0 ? atStep?.(row.id) : undefined, 'js-step-running', 'List the instances waiting here'),
+    linked(h('td', { className: 'num' }, countBadge(stats.incidents, 'danger', `${stats.incidents} open incidents here`)), stats.incidents > 0 ? atStep?.(row.id, 'INCIDENT') : undefined, 'js-step-incidents', 'List the instances failing here'),
     passed,
     h('td', { className: 'num', hook: 'js-duration-p50', dataset }, formatDuration(stats.p50Millis)),
     h('td', { className: 'num', hook: 'js-duration-p95', dataset }, formatDuration(stats.p95Millis)),
@@ -60,4 +63,14 @@ export function activityStatRow(row: ActivityRow, heat: number | undefined): HTM
     tr.classList.add('has-incidents');
   }
   return tr;
+}
+
+/** Wraps a cell's content in a link to `target` (when there is one). */
+function linked(td: HTMLTableCellElement, target: string | undefined, hook: string, title: string): HTMLTableCellElement {
+  if (target) {
+    const link = h('a', { hook, title, attrs: { href: target } });
+    link.append(...td.childNodes);
+    td.replaceChildren(link);
+  }
+  return td;
 }

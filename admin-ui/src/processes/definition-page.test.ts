@@ -85,6 +85,34 @@ describe('definition page', () => {
     expect(view.marked('heat-4')).toEqual([]);
   });
 
+  it('should link each badge to the instances waiting or failing at its step', async () => {
+    // when
+    mount();
+    await settle();
+
+    // then
+    const [running, incidents] = view.badges.map(({ badge }) => badge);
+    expect(running!.getAttribute('href')).toBe('#/instances?definitionKey=order&definitionVersion=2&activityId=charge&state=RUNNING');
+    expect(incidents!.getAttribute('href')).toBe('#/instances?definitionKey=order&definitionVersion=2&activityId=charge&state=INCIDENT');
+    const row = container.querySelector<HTMLElement>('.js-activity-stat-row[data-activity-id="charge"]')!;
+    expect(row.querySelector('.js-step-running')!.getAttribute('href')).toBe('#/instances?definitionKey=order&definitionVersion=2&activityId=charge&state=RUNNING');
+    expect(row.querySelector('.js-step-incidents')!.getAttribute('href')).toBe('#/instances?definitionKey=order&definitionVersion=2&activityId=charge&state=INCIDENT');
+    const idle = container.querySelector<HTMLElement>('.js-activity-stat-row[data-activity-id="ship"]')!;
+    expect(idle.querySelector('.js-step-running')).toBeNull();
+  });
+
+  it('should list the instances at a step when the step is clicked on the diagram', async () => {
+    // given
+    mount();
+    await settle();
+
+    // when
+    view.click('ship');
+
+    // then
+    expect(location.hash).toBe('#/instances?definitionKey=order&definitionVersion=2&activityId=ship&state=RUNNING');
+  });
+
   it('should offer the other versions of the same key', async () => {
     // when
     mount();

@@ -13,7 +13,7 @@ import type { Screen } from '../screen';
 import { byId, h, showMessages } from '../ui/dom';
 import { formatCount, formatDateTime, formatDateTimeLong, plural } from '../ui/format';
 import { Refresher } from '../ui/refresher';
-import { activityRows, activityStatRow } from './activity-table';
+import { activityRows, activityStatRow, type StepLink } from './activity-table';
 import { versionRows } from './version-rows';
 import { definitionActions } from './definition-actions';
 import { HEAT_LEVELS, heatBuckets, heatLegend } from './heat';
@@ -110,6 +110,13 @@ export function mountDefinitionPage(container: HTMLElement, api: BatonApi, route
   const errors = new Map<string, string>();
   let view: DiagramView | undefined;
   let statistics: ActivityStatistics[] | undefined;
+  let shownDefinition: ProcessDefinitionDetail | undefined;
+
+  /** The instance list of this version at one step (waiting there, or failing there). */
+  const atStep: StepLink = (activityId, state) =>
+    shownDefinition
+      ? href(['instances'], { definitionKey: shownDefinition.key, definitionVersion: shownDefinition.version, activityId, state: state ?? 'RUNNING' })
+      : undefined;
   let stopped = false;
 
   function setError(key: string, message: string | undefined): void {
@@ -127,6 +134,7 @@ export function mountDefinitionPage(container: HTMLElement, api: BatonApi, route
   }
 
   function showDefinition(definition: ProcessDefinitionDetail): void {
+    shownDefinition = definition;
     find('js-suspended-badge').hidden = !definition.suspended;
     actions.show(definition);
     find('js-definition-name').textContent = `${definition.name || definition.key} v${definition.version}`;
@@ -162,13 +170,13 @@ export function mountDefinitionPage(container: HTMLElement, api: BatonApi, route
     const rows = activityRows(view?.activities() ?? [], statistics);
     const buckets = heatBuckets(new Map(rows.map((row) => [row.id, row.stats.passed])));
     const heat = heatToggle.checked;
-    find('js-activity-stats').replaceChildren(...rows.map((row) => activityStatRow(row, heat ? buckets.get(row.id) : undefined)));
+    find('js-activity-stats').replaceChildren(...rows.map((row) => activityStatRow(row, heat ? buckets.get(row.id) : undefined, atStep)));
     find('js-empty').hidden = statistics.some((stats) => stats.passed > 0 || stats.running > 0 || stats.incidents > 0);
     find('js-running-total').textContent = formatCount(statistics.reduce((sum, stats) => sum + stats.running, 0));
     find('js-incident-total').textContent = formatCount(statistics.reduce((sum, stats) => sum + stats.incidents, 0));
     showHeatLegend(heat, Math.max(0, ...rows.map((row) => row.stats.passed)));
     if (view) {
-      paintDiagram(view, statistics, heat ? buckets : undefined);
+      paintDiagram(view, statistics, heat ? buckets : undefined, atStep);
     }
   }
 
@@ -225,6 +233,12 @@ export function mountDefinitionPage(container: HTMLElement, api: BatonApi, route
     }
     if (xml.status === 'fulfilled') {
       view = await panel.show(xml.value);
+      view?.onActivityClick((activityId) => {
+        const target = atStep(activityId);
+        if (target) {
+          location.hash = target;
+        }
+      });
       render();
     } else {
       panel.fail(describeError('Could not load the diagram', xml.reason));
@@ -272,15 +286,18 @@ export function mountDefinitionPage(container: HTMLElement, api: BatonApi, route
   };
 }
 
-/** Badges on every activity with instances waiting or incidents; heat markers when on. */
-function paintDiagram(view: DiagramView, statistics: readonly ActivityStatistics[], buckets: Map<string, number> | undefined): void {
+/**
+ * Badges on every activity with instances waiting or incidents, each a link to those instances;
+ * heat markers when on.
+ */
+function paintDiagram(view: DiagramView, statistics: readonly ActivityStatistics[], buckets: Map<string, number> | undefined, atStep: StepLink): void {
   view.clearBadges();
   for (const stats of statistics) {
     if (stats.running > 0) {
-      view.addBadge(stats.activityId, badge('running', stats.activityId, stats.running, `${plural(stats.running, 'instance')} waiting here`), 'bottom-left');
+      view.addBadge(stats.activityId, badge('running', stats.activityId, stats.running, `${plural(stats.running, 'instance')} waiting here: list them`, atStep(stats.activityId)), 'bottom-left');
     }
     if (stats.incidents > 0) {
-      view.addBadge(stats.activityId, badge('incidents', stats.activityId, stats.incidents, `${plural(stats.incidents, 'open incident')} here`), 'bottom-right');
+      view.addBadge(stats.activityId, badge('incidents', stats.activityId, stats.incidents, `${plural(stats.incidents, 'open incident')} here: list the failing instances`, atStep(stats.activityId, 'INCIDENT')), 'bottom-right');
     }
   }
   for (const activity of view.activities()) {
@@ -293,8 +310,9 @@ function paintDiagram(view: DiagramView, statistics: readonly ActivityStatistics
   }
 }
 
-function badge(kind: 'running' | 'incidents', activityId: string, count: number, title: string): HTMLElement {
-  return h('span', { className: `diagram-badge diagram-badge-${kind}`, hook: `js-badge-${kind}`, title, dataset: { activityId } }, formatCount(count));
+function badge(kind: 'running' | 'incidents', activityId: string, count: number, title: string, target: string | undefined): HTMLElement {
+  const options = { className: `diagram-badge diagram-badge-${kind}`, hook: `js-badge-${kind}`, title, dataset: { activityId } };
+  return target ? h('a', { ...options, attrs: { href: target } }, formatCount(count)) : h('span', options, formatCount(count));
 }
 
 export const definitionScreen: Screen = {

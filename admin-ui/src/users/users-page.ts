@@ -20,7 +20,7 @@ const template = `
     </div>
     <div class="table-scroll">
     <table class="table">
-      <colgroup><col /><col /><col /><col /><col class="col-actions" /></colgroup>
+      <colgroup><col /><col /><col /><col /><col class="col-actions-wide" /></colgroup>
       <thead>
         <tr>
           <th scope="col">User</th>

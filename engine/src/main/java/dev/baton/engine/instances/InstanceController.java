@@ -76,6 +76,9 @@ class InstanceController {
       @RequestParam(required = false) Instant startedBefore,
       @RequestParam(required = false) String variableName,
       @RequestParam(required = false) String variableValue,
+      @RequestParam(required = false) String activityId,
+      @RequestParam(required = false) String parentInstanceId,
+      @RequestParam(defaultValue = "false") boolean rootOnly,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
       @RequestParam(defaultValue = "startTime,desc") String sort) {
@@ -93,6 +96,9 @@ class InstanceController {
             startedBefore,
             blankToNull(variableName),
             variableValue,
+            blankToNull(activityId),
+            blankToNull(parentInstanceId),
+            rootOnly,
             ascending(sort));
     return search.search(filters, new Paging(page, size));
   }

@@ -12,7 +12,18 @@ public record InstanceDetail(
     List<PastIncident> resolvedIncidents,
     List<Variable> variables,
     List<Operation> operations,
-    boolean suspended) {
+    boolean suspended,
+    Lineage lineage) {
+
+  /**
+   * Where a called instance sits among call activities: the instance whose call activity started it
+   * and the root of that chain (both {@code null} for a root instance).
+   */
+  public record Lineage(
+      String parentInstanceId,
+      String parentDefinitionKey,
+      String rootInstanceId,
+      String rootDefinitionKey) {}
 
   /**
    * An incident that is over: {@code RESOLVED} (retried, or the step went on) or {@code DELETED}
@@ -27,7 +38,10 @@ public record InstanceDetail(
       Instant endTime,
       String state) {}
 
-  /** One activity instance of the run, in the order it happened. */
+  /**
+   * One activity instance of the run, in the order it happened; a call activity's names the
+   * instance it started.
+   */
   public record Activity(
       String id,
       String activityId,
@@ -36,7 +50,8 @@ public record InstanceDetail(
       Instant startTime,
       Instant endTime,
       Long durationMillis,
-      String state) {}
+      String state,
+      String calledInstanceId) {}
 
   /** A process variable with its engine type; {@code editable} when the console may change it. */
   public record Variable(String name, String type, Object value, boolean editable) {}

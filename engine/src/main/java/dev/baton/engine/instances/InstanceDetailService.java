@@ -6,11 +6,15 @@ import dev.baton.engine.definitions.DefinitionService;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -63,7 +67,30 @@ public class InstanceDetailService {
         pastIncidents(id),
         running ? runningVariables(id) : endedVariables(id),
         operations(id),
-        running && suspended(id));
+        running && suspended(id),
+        lineage(id));
+  }
+
+  private InstanceDetail.Lineage lineage(String id) {
+    HistoricProcessInstance self =
+        history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
+    if (self == null || self.getSuperProcessInstanceId() == null) {
+      return new InstanceDetail.Lineage(null, null, null, null);
+    }
+    String parentId = self.getSuperProcessInstanceId();
+    String rootId = self.getRootProcessInstanceId();
+    Map<String, String> keys =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceIds(new HashSet<>(List.of(parentId, rootId)))
+            .list()
+            .stream()
+            .collect(
+                Collectors.toMap(
+                    HistoricProcessInstance::getId,
+                    HistoricProcessInstance::getProcessDefinitionKey));
+    // an instance the reader may not see stays a bare id; its own page says what it can
+    return new InstanceDetail.Lineage(parentId, keys.get(parentId), rootId, keys.get(rootId));
   }
 
   private boolean suspended(String id) {
@@ -92,7 +119,8 @@ public class InstanceDetailService {
         instant(a.getStartTime()),
         instant(a.getEndTime()),
         a.getDurationInMillis(),
-        state);
+        state,
+        a.getCalledProcessInstanceId());
   }
 
   private List<InstanceDetail.PastIncident> pastIncidents(String id) {

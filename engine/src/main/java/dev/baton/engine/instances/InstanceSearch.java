@@ -7,6 +7,10 @@ import java.time.Instant;
  *
  * @param businessKeyPrefix matches business keys starting with it
  * @param variableName with {@code variableValue}: a process variable equal to that value
+ * @param activityId running instances with a token at this step: waiting there, about to run it (an
+ *     asynchronous continuation) or failing there (an incident)
+ * @param parentInstanceId instances a call activity of this instance started
+ * @param rootOnly only instances no call activity started
  * @param ascending sort by start time oldest first (default newest first)
  */
 public record InstanceSearch(
@@ -19,4 +23,7 @@ public record InstanceSearch(
     Instant startedBefore,
     String variableName,
     String variableValue,
+    String activityId,
+    String parentInstanceId,
+    boolean rootOnly,
     boolean ascending) {}

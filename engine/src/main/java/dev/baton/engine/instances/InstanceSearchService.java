@@ -5,8 +5,7 @@ import dev.baton.engine.system.PageView;
 import dev.baton.engine.system.Paging;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -16,17 +15,20 @@ import org.springframework.stereotype.Service;
 
 /**
  * Searches instances, running and ended, in the engine's history table: one count and one page
- * query, plus one query for which rows of the page have open incidents.
+ * query, plus where the page's running rows are (see {@link InstanceWhereabouts}).
  */
 @Service
 public class InstanceSearchService {
 
   private final HistoryService history;
   private final RepositoryService repository;
+  private final InstanceWhereabouts whereabouts;
 
-  InstanceSearchService(HistoryService history, RepositoryService repository) {
+  InstanceSearchService(
+      HistoryService history, RepositoryService repository, InstanceWhereabouts whereabouts) {
     this.history = history;
     this.repository = repository;
+    this.whereabouts = whereabouts;
   }
 
   public PageView<InstanceSummary> search(InstanceSearch search, Paging paging) {
@@ -42,9 +44,11 @@ public class InstanceSearchService {
     }
     query.orderByProcessInstanceId().asc();
     List<HistoricProcessInstance> rows = query.listPage(paging.first(), paging.size());
-    Set<String> withIncidents = withOpenIncidents(rows);
+    Map<String, InstanceWhereabouts.Where> where = whereabouts.of(rows);
     List<InstanceSummary> items =
-        rows.stream().map(row -> summary(row, withIncidents.contains(row.getId()))).toList();
+        rows.stream()
+            .map(row -> summary(row, where.getOrDefault(row.getId(), InstanceWhereabouts.NOWHERE)))
+            .toList();
     return new PageView<>(items, paging.page(), paging.size(), total);
   }
 
@@ -94,30 +98,20 @@ public class InstanceSearchService {
       query.variableValueEquals(
           search.variableName(), VariableValues.guess(search.variableValue()));
     }
+    if (search.activityId() != null) {
+      query.activityIdIn(search.activityId());
+    }
+    if (search.parentInstanceId() != null) {
+      query.superProcessInstanceId(search.parentInstanceId());
+    }
+    if (search.rootOnly()) {
+      query.rootProcessInstances();
+    }
     return query;
   }
 
-  private Set<String> withOpenIncidents(List<HistoricProcessInstance> rows) {
-    Set<String> running =
-        rows.stream()
-            .filter(r -> r.getEndTime() == null)
-            .map(HistoricProcessInstance::getId)
-            .collect(Collectors.toSet());
-    if (running.isEmpty()) {
-      return Set.of();
-    }
-    return history
-        .createHistoricProcessInstanceQuery()
-        .processInstanceIds(running)
-        .withIncidents()
-        .incidentStatus("open")
-        .list()
-        .stream()
-        .map(HistoricProcessInstance::getId)
-        .collect(Collectors.toSet());
-  }
-
-  static InstanceSummary summary(HistoricProcessInstance row, boolean incident) {
+  static InstanceSummary summary(HistoricProcessInstance row, InstanceWhereabouts.Where where) {
+    boolean incident = where.incidentMessage() != null;
     return new InstanceSummary(
         row.getId(),
         row.getBusinessKey(),
@@ -128,6 +122,10 @@ public class InstanceSearchService {
         InstanceService.state(row, incident),
         row.getStartTime() == null ? null : row.getStartTime().toInstant(),
         row.getEndTime() == null ? null : row.getEndTime().toInstant(),
-        row.getDurationInMillis());
+        row.getDurationInMillis(),
+        row.getSuperProcessInstanceId(),
+        row.getId().equals(row.getRootProcessInstanceId()) ? null : row.getRootProcessInstanceId(),
+        where.waitingAt(),
+        where.incidentMessage());
   }
 }

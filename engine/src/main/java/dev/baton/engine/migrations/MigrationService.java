@@ -30,7 +30,8 @@ public class MigrationService {
   static final int MAX_INSTANCES = 10_000;
 
   private static final InstanceSearch ALL =
-      new InstanceSearch(null, null, null, null, null, null, null, null, null, true);
+      new InstanceSearch(
+          null, null, null, null, null, null, null, null, null, null, null, false, true);
 
   private final MigrationPlans plans;
   private final MigrationDryRun dryRun;
