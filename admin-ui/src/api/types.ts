@@ -447,8 +447,11 @@ export interface MigrationRequest {
   targetDefinitionId: string;
   instructions?: MigrationMapping[];
   instanceIds?: string[];
-  filter?: { businessKeyPrefix?: string };
+  filter?: MigrationFilter;
 }
+
+/** The instance list's filters that narrow a migration (always to running instances of the source version). */
+export type MigrationFilter = Omit<InstanceQuery, 'definitionKey' | 'definitionVersion' | 'page' | 'size' | 'sort'>;
 
 /** `POST /api/migrations?dryRun=true`: how many would be tried and which would fail, and why. */
 export interface MigrationDryRun {

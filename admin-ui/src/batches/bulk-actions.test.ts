@@ -130,4 +130,72 @@ describe('operations on all matching instances', () => {
     await settle();
     expect(byId('js-bulk').hidden).toBe(true);
   });
+
+  it('should open the migration of the filtered version with the list filter, only when the filter names a version', async () => {
+    // given an operator listing instances of order v1 failing at a step
+    const operator = fakeApi({
+      getSystem: async () => ({ user: 'olga', roles: ['operator'] }) as never,
+      searchInstances: async () => instances(40),
+      getDefinitions: async () => [],
+      getDefinitionVersions: async () => [{ id: 'order:2:b', key: 'order', name: 'Order', version: 2, deploymentId: 'd2', deployedAt: null }, { id: 'order:1:a', key: 'order', name: 'Order', version: 1, deploymentId: 'd1', deployedAt: null }],
+    });
+    mounted = mountInstancesPage(container, operator, parseRoute('#/instances?definitionKey=order&definitionVersion=1&state=INCIDENT&activityId=ship&page=1'), undefined, memoryStorage());
+    await settle();
+
+    // when
+    button('migrate').click();
+    await settle();
+
+    // then
+    expect(operator.getDefinitionVersions).toHaveBeenCalledWith('order');
+    expect(location.hash).toBe('#/migrations?source=order%3A1%3Aa&state=INCIDENT&activityId=ship');
+    mounted.unmount();
+
+    // and without a version in the filter there is nothing to migrate from
+    mounted = mountInstancesPage(container, operator, parseRoute('#/instances?definitionKey=order'), undefined, memoryStorage());
+    await settle();
+    expect(button('migrate').hidden).toBe(true);
+  });
+
+  it('should act on the selected rows only, and migrate them when they share a version', async () => {
+    // given three rows, two of order v1 and one of order v2
+    const row = (id: string, definitionId: string): InstanceSummary => ({ ...instances(1).items[0]!, id, businessKey: id, definitionId });
+    const api = fakeApi({
+      getSystem: async () => ({ user: 'olga', roles: ['operator'] }) as never,
+      searchInstances: async () => ({ items: [row('a', 'order:1:a'), row('b', 'order:1:a'), row('c', 'order:2:b')], page: 0, size: 25, total: 90 }),
+      getDefinitions: async () => [],
+      startInstanceBatch: async () => ({ batchId: 'b-1', total: 2 }),
+      getBatch: async () => ({ ...progress(2, 'RUNNING'), type: 'suspend', total: 2 }),
+    });
+    mounted = mountInstancesPage(container, api, parseRoute('#/instances?state=RUNNING'), undefined, memoryStorage());
+    await settle();
+    const box = (id: string) => container.querySelector<HTMLInputElement>(`.js-select-instance[value='${id}']`)!;
+
+    // when two rows of v1 are picked
+    box('a').click();
+    box('b').click();
+
+    // then the bar speaks of them, and migrating opens their version's migration with their ids
+    expect(byId('js-bulk-count').textContent).toBe('2 selected instances:');
+    button('migrate').click();
+    expect(location.hash).toBe('#/migrations?source=order%3A1%3Aa&ids=a%2Cb');
+    location.hash = '';
+
+    // and a selection across versions cannot be migrated at once
+    box('c').click();
+    expect(button('migrate').disabled).toBe(true);
+    expect(byId<HTMLInputElement>('js-select-page').checked).toBe(true);
+    box('c').click();
+
+    // when the two are suspended
+    button('suspend').click();
+    expect(document.querySelector('#js-confirm-text')!.textContent).toContain('Suspend the 2 selected instances?');
+    document.querySelector<HTMLButtonElement>('#js-confirm')!.click();
+    await settle();
+
+    // then exactly those are sent, and no instance page opened
+    expect(api.startInstanceBatch).toHaveBeenCalledWith('suspend', { instanceIds: ['a', 'b'] }, undefined);
+    expect(location.hash).toBe('');
+  });
 });
+

@@ -28,9 +28,10 @@ const template = `
     <div id="js-bulk-slot">${bulkActionsTemplate}</div>
     <div class="table-scroll">
     <table class="table">
-      <colgroup><col class="col-instance" /><col class="col-process" /><col class="col-parent" /><col class="col-state" /><col class="col-where" /><col class="col-time" /><col class="col-time" /><col class="col-num-wide" /></colgroup>
+      <colgroup><col class="col-check" /><col class="col-instance" /><col class="col-process" /><col class="col-parent" /><col class="col-state" /><col class="col-where" /><col class="col-time" /><col class="col-time" /><col class="col-num-wide" /></colgroup>
       <thead>
         <tr>
+          <th scope="col" class="check"><input type="checkbox" id="js-select-page" data-testid="js-select-page" aria-label="Select all instances on this page" /></th>
           <th scope="col">Instance</th>
           <th scope="col">Process</th>
           <th scope="col" title="The instance whose call activity started this one">Called by</th>
@@ -101,6 +102,35 @@ export function mountInstancesPage(container: HTMLElement, api: BatonApi, route:
     find('js-sort-start').title = ascending ? 'Oldest first; click for newest first' : 'Newest first; click for oldest first';
   }
 
+  /** Rows picked for an operation on exactly those instances (the bulk bar acts on them). */
+  const selected = new Map<string, InstanceSummary>();
+  let shown: InstanceSummary[] = [];
+
+  function choose(instance: InstanceSummary, checked: boolean): void {
+    if (checked) {
+      selected.set(instance.id, instance);
+    } else {
+      selected.delete(instance.id);
+    }
+    showSelection();
+  }
+
+  function showSelection(): void {
+    const all = find<HTMLInputElement>('js-select-page');
+    const picked = shown.filter((instance) => selected.has(instance.id)).length;
+    all.checked = shown.length > 0 && picked === shown.length;
+    all.indeterminate = picked > 0 && picked < shown.length;
+    all.disabled = shown.length === 0;
+    container.querySelectorAll<HTMLInputElement>('.js-select-instance').forEach((box) => (box.checked = selected.has(box.value)));
+    bulk.select([...selected.values()]);
+  }
+
+  find<HTMLInputElement>('js-select-page').addEventListener('change', (event) => {
+    const checked = (event.target as HTMLInputElement).checked;
+    shown.forEach((instance) => (checked ? selected.set(instance.id, instance) : selected.delete(instance.id)));
+    showSelection();
+  });
+
   const refresher = new Refresher(async (signal, { background }) => {
     const loading = find('js-loading');
     const empty = find('js-empty');
@@ -110,12 +140,26 @@ export function mountInstancesPage(container: HTMLElement, api: BatonApi, route:
       loading.hidden = false;
       empty.hidden = true;
       rows.replaceChildren();
+      shown = [];
+      selected.clear();
+      showSelection();
     }
     pager.setBusy(true);
     find<HTMLButtonElement>('js-refresh').disabled = true;
     try {
       const page = await api.searchInstances(query, signal);
-      rows.replaceChildren(...page.items.map(instanceRow));
+      // a background reload keeps the selection of instances still on the page; a new search drops it
+      const onPage = new Map(page.items.map((instance) => [instance.id, instance]));
+      for (const id of [...selected.keys()]) {
+        if (!background || !onPage.has(id)) {
+          selected.delete(id);
+        } else {
+          selected.set(id, onPage.get(id)!);
+        }
+      }
+      shown = page.items;
+      rows.replaceChildren(...page.items.map((instance) => instanceRow(instance, selected.has(instance.id), (checked) => choose(instance, checked))));
+      showSelection();
       pager.show({ page: page.page, size: page.size, total: page.total, shown: page.items.length });
       bulk.show(query, page.total);
       empty.hidden = page.items.length > 0;
@@ -179,11 +223,15 @@ export function mountInstancesPage(container: HTMLElement, api: BatonApi, route:
   };
 }
 
-function instanceRow(instance: InstanceSummary): HTMLTableRowElement {
+function instanceRow(instance: InstanceSummary, checked: boolean, onSelect: (checked: boolean) => void): HTMLTableRowElement {
   const link = href(['instances', instance.id]);
+  const box = h('input', { hook: 'js-select-instance', attrs: { type: 'checkbox', value: instance.id, 'aria-label': `Select instance ${instance.businessKey || instance.id}` } });
+  box.checked = checked;
+  box.addEventListener('change', () => onSelect(box.checked));
   const row = h(
     'tr',
     { className: 'clickable', hook: 'js-instance-row', dataset: { id: instance.id, state: instance.state } },
+    h('td', { className: 'check js-select-cell' }, box),
     h(
       'td',
       { title: instance.id },
@@ -201,7 +249,9 @@ function instanceRow(instance: InstanceSummary): HTMLTableRowElement {
       : cell(formatDuration(instance.durationMillis), 'num'),
   );
   row.addEventListener('click', (event) => {
-    if (!(event.target instanceof HTMLAnchorElement)) {
+    const target = event.target as HTMLElement;
+    // the checkbox and its cell select; the rest of the row opens the instance
+    if (!(target instanceof HTMLAnchorElement) && !target.closest('.js-select-cell')) {
       location.hash = link;
     }
   });

@@ -39,7 +39,7 @@ describe('migration page', () => {
     vi.useRealTimers();
   });
 
-  function mount(calls: Partial<BatonApi> = {}): BatonApi {
+  function mount(calls: Partial<BatonApi> = {}, address = '#/migrations?source=p:1:a'): BatonApi {
     const api = fakeApi({
       getSystem: async () => ({ name: 'Baton', version: '1', engineVersion: '7.24.0', database: 'H2', user: 'op', roles: ['operator'] }),
       getDefinition: async () => source,
@@ -51,7 +51,7 @@ describe('migration page', () => {
           : { instructions: [{ sourceActivityId: 'review', targetActivityId: 'review' }], problems: [] },
       ...calls,
     });
-    unmount = mountMigrationPage(container, api, parseRoute('#/migrations?source=p:1:a'));
+    unmount = mountMigrationPage(container, api, parseRoute(address));
     return api;
   }
 
@@ -114,5 +114,29 @@ describe('migration page', () => {
     });
     expect(byId('js-dry-run-summary').textContent).toBe('4 instances selected: 3 would migrate, 1 would fail. Nothing was changed.');
     expect(container.querySelector('.js-dry-run-row')!.textContent).toContain('legacyCheck: no instruction');
+  });
+
+  it('should migrate the instances the list filter matched when the list linked here', async () => {
+    // given the instance list's "Migrate…" of instances failing at a step, with a key prefix
+    const api = mount(
+      { dryRunMigration: async () => ({ total: 2, failing: [] }) },
+      '#/migrations?source=p:1:a&state=INCIDENT&activityId=review&businessKeyPrefix=claim-&page=2',
+    );
+    await settle();
+
+    // when
+    byId('js-dry-run').click();
+    await settle();
+
+    // then the filter goes with the request, and the page says so
+    expect(api.dryRunMigration).toHaveBeenCalledWith({
+      sourceDefinitionId: 'p:1:a',
+      targetDefinitionId: 'p:2:b',
+      instructions: [{ sourceActivityId: 'review', targetActivityId: 'review' }],
+      filter: { state: 'INCIDENT', activityId: 'review', businessKeyPrefix: 'claim-' },
+    });
+    expect(byId<HTMLInputElement>('js-filter-prefix').value).toBe('claim-');
+    expect(byId('js-list-filter').hidden).toBe(false);
+    expect(byId('js-list-filter').textContent).toBe('From the instance list: only those with state INCIDENT, at step review.');
   });
 });

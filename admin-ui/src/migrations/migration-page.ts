@@ -1,15 +1,40 @@
-import { describeError, type BatonApi, type DefinitionVersion, type MigrationProblem, type MigrationRequest, type ProcessDefinitionDetail } from '../api/client';
+import { describeError, type BatonApi, type DefinitionVersion, type MigrationFilter, type MigrationProblem, type MigrationRequest, type ProcessDefinitionDetail } from '../api/client';
 import { can, currentUser } from '../api/permissions';
 import { activityLabel, type DiagramActivity, type DiagramView } from '../diagram/diagram';
 import { DiagramPanel } from '../diagram/diagram-panel';
 import { href, type Route } from '../router';
 import type { Screen } from '../screen';
 import { confirmAction, type OpenDialog } from '../ui/confirm-dialog';
+import { instanceQueryOf } from '../instances/instance-filters';
 import { byId, cell, h, showMessages } from '../ui/dom';
 import { plural } from '../ui/format';
 import { generalProblems, instructionsOf, mappingOf, mappingRows, type MappingRow } from './mapping';
 import { followMigration, problemText, showDryRun } from './migration-run';
 import { template } from './migration-template';
+
+/**
+ * The instance list's filters carried in the address (`#/migrations?source=…&activityId=…`, as the
+ * list's "Migrate…" links them), without the process and paging, and without empty ones.
+ */
+export function migrationFilterOf(query: URLSearchParams): MigrationFilter {
+  const { definitionKey: _key, definitionVersion: _version, page: _page, size: _size, sort: _sort, ...filter } = instanceQueryOf(query);
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)) as MigrationFilter;
+}
+
+/** `business key starts with "claim-", at step review` for the page and the confirmation. */
+function describeFilter(filter: MigrationFilter): string {
+  const parts: string[] = [];
+  if (filter.state) parts.push(`state ${filter.state}`);
+  if (filter.businessKey) parts.push(`business key "${filter.businessKey}"`);
+  if (filter.businessKeyPrefix) parts.push(`business key starts with "${filter.businessKeyPrefix}"`);
+  if (filter.activityId) parts.push(`at step ${filter.activityId}`);
+  if (filter.startedAfter) parts.push(`started after ${filter.startedAfter}`);
+  if (filter.startedBefore) parts.push(`started before ${filter.startedBefore}`);
+  if (filter.variableName) parts.push(`variable ${filter.variableName} = ${filter.variableValue ?? ''}`);
+  if (filter.parentInstanceId) parts.push(`called by ${filter.parentInstanceId}`);
+  if (filter.rootOnly) parts.push('root instances only');
+  return parts.join(', ');
+}
 
 /**
  * Migrates running instances of one version (`#/migrations?source=<id>&target=<id>`): the source
@@ -19,8 +44,15 @@ import { template } from './migration-template';
  */
 export function mountMigrationPage(container: HTMLElement, api: BatonApi, route: Route): () => void {
   const sourceId = route.query.get('source') ?? '';
+  const listFilter = migrationFilterOf(route.query);
   container.innerHTML = template;
   const find = <T extends HTMLElement = HTMLElement>(id: string) => byId<T>(container, id);
+  find<HTMLInputElement>('js-filter-prefix').value = listFilter.businessKeyPrefix ?? '';
+  // the instance list's selected rows (`ids=a,b`), one per line
+  find<HTMLTextAreaElement>('js-instance-ids').value = (route.query.get('ids') ?? '').split(',').filter(Boolean).join('\n');
+  const carried = describeFilter({ ...listFilter, businessKeyPrefix: undefined });
+  find('js-list-filter').textContent = `From the instance list: only those with ${carried}.`;
+  find('js-list-filter').hidden = carried === '';
   const sourcePanel = new DiagramPanel('js-source');
   const targetPanel = new DiagramPanel('js-target');
   find('js-source-slot').replaceWith(sourcePanel.element);
@@ -114,7 +146,7 @@ export function mountMigrationPage(container: HTMLElement, api: BatonApi, route:
     const ids = find<HTMLTextAreaElement>('js-instance-ids').value.split(/\s+/).filter(Boolean);
     const prefix = find<HTMLInputElement>('js-filter-prefix').value.trim();
     const base = { sourceDefinitionId: sourceId, targetDefinitionId: targetId(), instructions: instructionsOf(rows()) };
-    return ids.length ? { ...base, instanceIds: ids } : { ...base, filter: prefix ? { businessKeyPrefix: prefix } : {} };
+    return ids.length ? { ...base, instanceIds: ids } : { ...base, filter: { ...listFilter, businessKeyPrefix: prefix || undefined } };
   }
 
   function selection(request: MigrationRequest): string {
@@ -122,7 +154,8 @@ export function mountMigrationPage(container: HTMLElement, api: BatonApi, route:
       return plural(request.instanceIds.length, 'selected instance');
     }
     const from = `${source?.name || source?.key} ${labelOf(sourceId)}`;
-    return request.filter?.businessKeyPrefix ? `the running instances of ${from} whose business key starts with "${request.filter.businessKeyPrefix}"` : `all ${plural(source?.runningInstances ?? 0, 'running instance')} of ${from}`;
+    const filter = describeFilter(request.filter ?? {});
+    return filter ? `the running instances of ${from} with ${filter}` : `all ${plural(source?.runningInstances ?? 0, 'running instance')} of ${from}`;
   }
 
   find('js-validate').addEventListener('click', async () => {

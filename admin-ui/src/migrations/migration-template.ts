@@ -29,6 +29,7 @@ export const template = `
       </table>
     </div>
     <h2>Instances</h2>
+    <p class="muted" id="js-list-filter" data-testid="js-list-filter" hidden></p>
     <div class="migration-selection">
       <label class="field">Business key starts with (empty: all running instances of this version)
         <input class="input" id="js-filter-prefix" data-testid="js-filter-prefix" />

@@ -16,9 +16,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the {@link PasswordCheckCache} forget remembered checks whenever a user, group or
- * membership changes through the engine (Camunda's REST API, Baton's bootstrap, any Java caller),
- * as soon as the change is committed.
+ * Makes the {@link PasswordCheckCache} and the {@link SessionIdentityCache} forget what they
+ * remember whenever a user, group or membership changes through the engine (Camunda's REST API,
+ * Baton's bootstrap, any Java caller), as soon as the change is committed.
  */
 @Component
 class IdentityChangeListener extends AbstractProcessEnginePlugin {
@@ -33,9 +33,11 @@ class IdentityChangeListener extends AbstractProcessEnginePlugin {
           DeleteMembershipCmd.class);
 
   private final PasswordCheckCache cache;
+  private final SessionIdentityCache sessions;
 
-  IdentityChangeListener(PasswordCheckCache cache) {
+  IdentityChangeListener(PasswordCheckCache cache, SessionIdentityCache sessions) {
     this.cache = cache;
+    this.sessions = sessions;
   }
 
   @Override
@@ -58,6 +60,7 @@ class IdentityChangeListener extends AbstractProcessEnginePlugin {
       } finally {
         if (IDENTITY_CHANGES.contains(command.getClass())) {
           cache.forgetAll();
+          sessions.forgetAll();
         }
       }
     }

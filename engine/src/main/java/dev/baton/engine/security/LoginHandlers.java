@@ -22,15 +22,19 @@ import org.springframework.stereotype.Component;
 class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
   private final ObjectMapper mapper;
+  private final SessionRefresh sessions;
 
-  LoginHandlers(ObjectMapper mapper) {
+  LoginHandlers(ObjectMapper mapper, SessionRefresh sessions) {
     this.mapper = mapper;
+    this.sessions = sessions;
   }
 
   @Override
   public void onAuthenticationSuccess(
       HttpServletRequest request, HttpServletResponse response, Authentication authentication)
       throws IOException {
+    // the session ends when this password is set anew (SessionRefreshFilter)
+    sessions.stamp(request, authentication.getName());
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     mapper.writeValue(response.getOutputStream(), Map.of("user", authentication.getName()));

@@ -143,7 +143,8 @@ class SecurityConfiguration {
       LoginHandlers login,
       LoginThrottle throttle,
       BatonProperties properties,
-      ServerProperties server)
+      ServerProperties server,
+      SessionRefresh sessions)
       throws Exception {
     String sessionCookie = server.getServlet().getSession().getCookie().getName();
     http.csrf(
@@ -232,6 +233,7 @@ class SecurityConfiguration {
                     .hasAnyRole(PEOPLE))
         .addFilterBefore(
             new LoginThrottleFilter(throttle, mapper), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new SessionRefreshFilter(sessions), AuthorizationFilter.class)
         .addFilterAfter(
             new ExternalTaskGate(workerAccess, taskActivity, mapper), AuthorizationFilter.class)
         .addFilterAfter(

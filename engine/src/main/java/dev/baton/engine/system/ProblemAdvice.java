@@ -137,6 +137,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
   }
 
+  @ExceptionHandler(TooManyRequestsException.class)
+  ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", e.getMessage()));
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
     return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());

@@ -1,5 +1,6 @@
 package dev.baton.engine.users;
 
+import dev.baton.engine.security.PasswordGuesses;
 import dev.baton.engine.security.Roles;
 import dev.baton.engine.system.BadRequestException;
 import dev.baton.engine.system.ConflictException;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * People and their roles, through the engine's identity service as the signed-in administrator.
  * Only Baton's roles are ever granted or taken (never the worker group or any other group), and the
  * last administrator can be neither removed nor demoted: the check runs after the change, in the
- * same transaction, which is rolled back when no administrator would remain.
+ * same transaction, which is rolled back when no administrator would remain; such changes run one
+ * at a time on every node ({@link AdministratorsLock}).
  */
 @Service
 public class UserAdministration {
@@ -31,14 +33,23 @@ public class UserAdministration {
   private final IdentityService identity;
   private final PasswordRules passwords;
   private final WorkerCredentials workers;
+  private final PasswordGuesses guesses;
+  private final AdministratorsLock administrators;
 
   /** The engine's rule for user ids (its resource whitelist), checked before asking it. */
   private final Pattern ids;
 
-  UserAdministration(ProcessEngine engine, PasswordRules passwords, WorkerCredentials workers) {
+  UserAdministration(
+      ProcessEngine engine,
+      PasswordRules passwords,
+      WorkerCredentials workers,
+      PasswordGuesses guesses,
+      AdministratorsLock administrators) {
     this.identity = engine.getIdentityService();
     this.passwords = passwords;
     this.workers = workers;
+    this.guesses = guesses;
+    this.administrators = administrators;
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     String pattern = configuration.getUserResourceWhitelistPattern();
@@ -91,6 +102,7 @@ public class UserAdministration {
   /** Removes a user (their memberships and grants go with them); never the last administrator. */
   @Transactional
   public void remove(String userId) {
+    administrators.acquire();
     existing(userId);
     identity.deleteUser(userId);
     requireAnAdministrator();
@@ -99,6 +111,7 @@ public class UserAdministration {
   /** Makes {@code roles} the user's complete set of Baton roles; never demotes the last admin. */
   @Transactional
   public UserView setRoles(String userId, List<String> requested) {
+    administrators.acquire();
     User user = existing(userId);
     List<String> roles = checkedRoles(requested);
     List<String> held = rolesOf(userId);
@@ -121,11 +134,17 @@ public class UserAdministration {
     identity.saveUser(user);
   }
 
-  /** The signed-in user changes their own password, proving it with the current one. */
-  public void changeOwnPassword(String userId, String current, String next) {
+  /**
+   * The signed-in user changes their own password, proving it with the current one; wrong current
+   * passwords count as failed sign-ins of this user and address ({@link PasswordGuesses}).
+   */
+  public void changeOwnPassword(String userId, String current, String next, String address) {
+    guesses.requireAllowed(address, userId);
     if (!identity.checkPassword(userId, current)) {
+      guesses.failed(address, userId);
       throw new BadRequestException("The current password is wrong");
     }
+    guesses.succeeded(address, userId);
     User user = existing(userId);
     passwords.check(next, user);
     user.setPassword(next);

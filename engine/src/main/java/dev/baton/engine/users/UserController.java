@@ -1,8 +1,10 @@
 package dev.baton.engine.users;
 
+import dev.baton.engine.security.SessionRefresh;
 import dev.baton.engine.system.ApiPaths;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
@@ -23,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
   private final UserAdministration users;
+  private final SessionRefresh sessions;
 
-  UserController(UserAdministration users) {
+  UserController(UserAdministration users, SessionRefresh sessions) {
     this.users = users;
+    this.sessions = sessions;
   }
 
   @GetMapping(ApiPaths.USERS)
@@ -66,7 +70,12 @@ class UserController {
   @PutMapping(ApiPaths.MY_PASSWORD)
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(summary = "Change the signed-in user's password (the current one is required)")
-  void changeMine(@Valid @RequestBody UserRequests.PasswordChange body, Principal me) {
-    users.changeOwnPassword(me.getName(), body.current(), body.next());
+  void changeMine(
+      @Valid @RequestBody UserRequests.PasswordChange body,
+      Principal me,
+      HttpServletRequest request) {
+    users.changeOwnPassword(me.getName(), body.current(), body.next(), request.getRemoteAddr());
+    // this session goes on; the person's other sessions end (SessionRefresh)
+    sessions.stamp(request, me.getName());
   }
 }

@@ -76,4 +76,42 @@ class BatchesConsoleIT extends SignedInConsole {
         .contains("Completed");
     assertThat(row.findElements(By.cssSelector(".js-cancel-batch"))).isEmpty();
   }
+
+  @Test
+  void shouldSuspendOnlyTheSelectedRows() {
+    // given five waiting instances
+    WaitingProcess process = WaitingProcess.deploy(false);
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(runtime.startProcessInstanceByKey(process.key(), process.key() + "-" + i).getId());
+    }
+    console.go("#/instances?definitionKey=" + process.key() + "&state=RUNNING");
+    console.waiting().until(d -> d.findElements(By.cssSelector(".js-select-instance")).size() == 5);
+
+    // when two rows are picked and suspended
+    console.find(By.cssSelector(".js-select-instance[value='" + ids.get(0) + "']")).click();
+    console.find(By.cssSelector(".js-select-instance[value='" + ids.get(3) + "']")).click();
+    assertThat(console.find(By.id("js-bulk-count")).getText()).isEqualTo("2 selected instances:");
+    console.find(By.cssSelector("[data-testid='js-bulk-suspend']")).click();
+    console
+        .waiting()
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("js-confirm-dialog")));
+    assertThat(console.find(By.id("js-confirm-text")).getText())
+        .contains("Suspend the 2 selected instances?");
+    console.find(By.id("js-confirm")).click();
+
+    // then those two, and only those, are suspended
+    console
+        .waiting()
+        .until(d -> d.findElement(By.id("js-batch-summary")).getText().equals("2 of 2 done"));
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(process.key())
+                .suspended()
+                .list()
+                .stream()
+                .map(org.camunda.bpm.engine.runtime.ProcessInstance::getId))
+        .containsExactlyInAnyOrder(ids.get(0), ids.get(3));
+  }
 }

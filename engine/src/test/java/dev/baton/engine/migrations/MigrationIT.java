@@ -100,16 +100,10 @@ class MigrationIT extends BatonIT {
   @Test
   void shouldReportTheFailingInstanceOnDryRunAndChangeNothing() {
     // given three instances at review and one at legacyCheck, which v2 no longer has
-    MigrationProcess process = MigrationProcess.deployV1();
-    deployed.add(process);
-    String prefix = prefix();
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      ids.add(MigrationProcess.start(process.v1(), prefix + i));
-    }
-    MigrationProcess.complete(ids.get(3), "review");
-    process = process.withV2();
-    deployed.set(0, process);
+    FourInstances given = threeAtReviewOneAtLegacyCheck();
+    MigrationProcess process = given.process();
+    String prefix = given.prefix();
+    List<String> ids = given.ids();
 
     // when
     JsonPath dryRun =
@@ -137,6 +131,35 @@ class MigrationIT extends BatonIT {
     assertThat(waitingAt(ids.get(0))).containsExactly("review");
     assertThat(waitingAt(ids.get(3))).containsExactly("legacyCheck");
     assertThat(migrationsLogged(process.v1())).isZero();
+  }
+
+  @Test
+  void shouldNarrowToTheInstancesTheListFilterMatchesSuchAsAStep() {
+    // given three instances at review and one at legacyCheck, which v2 no longer has
+    FourInstances given = threeAtReviewOneAtLegacyCheck();
+    MigrationProcess process = given.process();
+    String prefix = given.prefix();
+    List<String> ids = given.ids();
+
+    // when the instance list's filter "at step review" is the selection
+    JsonPath dryRun =
+        asDemo()
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "sourceDefinitionId", process.v1(),
+                    "targetDefinitionId", process.v2(),
+                    "filter", Map.of("businessKeyPrefix", prefix, "activityId", "review")))
+            .post("/api/migrations?dryRun=true")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    // then only the three at review would move, and none of them fails
+    assertThat(dryRun.getLong("total")).isEqualTo(3);
+    assertThat(dryRun.getList("failing")).isEmpty();
+    assertThat(MigrationProcess.definitionsOf(ids)).hasSize(4).containsOnly(process.v1());
   }
 
   @Test
@@ -376,5 +399,22 @@ class MigrationIT extends BatonIT {
         .extract()
         .jsonPath()
         .getLong("count");
+  }
+
+  private record FourInstances(MigrationProcess process, String prefix, List<String> ids) {}
+
+  /** Four instances of v1 (the last one moved on to legacyCheck), then v2 deployed. */
+  private FourInstances threeAtReviewOneAtLegacyCheck() {
+    MigrationProcess process = MigrationProcess.deployV1();
+    deployed.add(process);
+    String prefix = prefix();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ids.add(MigrationProcess.start(process.v1(), prefix + i));
+    }
+    MigrationProcess.complete(ids.get(3), "review");
+    process = process.withV2();
+    deployed.set(deployed.size() - 1, process);
+    return new FourInstances(process, prefix, ids);
   }
 }

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.baton.engine.BatonIT;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ class LoginIT extends BatonIT {
   @Test
   void shouldStartSessionWithHttpOnlyLaxCookieOnFormSignIn() {
     // given
-    Session browser = Session.open();
+    BrowserSession browser = BrowserSession.open();
 
     // when
     Response signIn = browser.signIn(USER, USER);
@@ -48,7 +47,7 @@ class LoginIT extends BatonIT {
   void shouldRefuseSessionChangeWithoutCsrfTokenAndAcceptItWithToken() {
     // given
     String id = startOrderWithIncident("login-csrf-" + UUID.randomUUID(), "down");
-    Session browser = Session.open();
+    BrowserSession browser = BrowserSession.open();
     browser.signIn(USER, USER).then().statusCode(200);
 
     // when the token is missing
@@ -88,7 +87,7 @@ class LoginIT extends BatonIT {
   void shouldThrottleFailedFormSignInsWith429AndGrowingRetryAfter() {
     // given an unknown name (Camunda locks known users by itself) failing the limit
     String intruder = "intruder-" + UUID.randomUUID();
-    Session browser = Session.open();
+    BrowserSession browser = BrowserSession.open();
     for (int i = 0; i < 5; i++) {
       browser.signIn(intruder, "guess-" + i).then().statusCode(401);
     }
@@ -190,7 +189,7 @@ class LoginIT extends BatonIT {
   @Test
   void shouldEndSessionOnLogout() {
     // given
-    Session browser = Session.open();
+    BrowserSession browser = BrowserSession.open();
     browser.signIn(USER, USER).then().statusCode(200);
 
     // when sign-out comes without the token
@@ -225,7 +224,7 @@ class LoginIT extends BatonIT {
     assertThat(setCookie(page, "XSRF-TOKEN")).contains("SameSite=Lax").doesNotContain("HttpOnly");
   }
 
-  private void awaitSignIn(Session browser, long seconds) {
+  private void awaitSignIn(BrowserSession browser, long seconds) {
     await()
         .pollDelay(Duration.ofSeconds(seconds))
         .atMost(Duration.ofSeconds(seconds + 10))
@@ -245,64 +244,5 @@ class LoginIT extends BatonIT {
   static String setCookie(Response response, String name) {
     List<String> lines = response.headers().getValues("Set-Cookie");
     return lines.stream().filter(l -> l.startsWith(name + "=")).findFirst().orElse("");
-  }
-
-  /** What a browser keeps between requests: the CSRF cookie and, once signed in, the session. */
-  private static final class Session {
-
-    private String csrf;
-    private String session;
-
-    /** Loads the login page, as a browser does first; the answer sets the CSRF cookie. */
-    static Session open() {
-      Session browser = new Session();
-      Response page = given().accept(ContentType.HTML).get("/login.html");
-      page.then().statusCode(200);
-      browser.csrf = page.getCookie("XSRF-TOKEN");
-      assertThat(browser.csrf).as("XSRF-TOKEN cookie of the login page").isNotBlank();
-      return browser;
-    }
-
-    Response signIn(String user, String password) {
-      Response response =
-          cookies(given())
-              .header("X-XSRF-TOKEN", csrf)
-              .header("X-Requested-With", "XMLHttpRequest")
-              .accept(ContentType.JSON)
-              .contentType(ContentType.URLENC)
-              .formParam("username", user)
-              .formParam("password", password)
-              .post("/login");
-      remember(response);
-      return response;
-    }
-
-    /** A request as the console's fetch wrapper sends it: cookies and the token header. */
-    RequestSpecification request() {
-      return withoutToken().header("X-XSRF-TOKEN", csrf);
-    }
-
-    RequestSpecification withoutToken() {
-      return cookies(given())
-          .header("X-Requested-With", "XMLHttpRequest")
-          .accept(ContentType.JSON)
-          .contentType(ContentType.JSON);
-    }
-
-    private RequestSpecification cookies(RequestSpecification request) {
-      RequestSpecification withCsrf = request.cookie("XSRF-TOKEN", csrf);
-      return session == null ? withCsrf : withCsrf.cookie("JSESSIONID", session);
-    }
-
-    private void remember(Response response) {
-      String newSession = response.getCookie("JSESSIONID");
-      if (newSession != null) {
-        session = newSession;
-      }
-      String newCsrf = response.getCookie("XSRF-TOKEN");
-      if (newCsrf != null && !newCsrf.isEmpty()) {
-        csrf = newCsrf;
-      }
-    }
   }
 }

@@ -11,8 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "baton.engine.security.admin-password=" + LastAdministratorIT.PASSWORD,
       "camunda.bpm.process-engine-name=solo"
     })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LastAdministratorIT {
 
   static final String PASSWORD = "solo-admin-secret";
@@ -56,7 +65,67 @@ class LastAdministratorIT {
     RestAssured.port = port;
   }
 
+  /**
+   * Runs first, while solo is the only administrator: each round, solo and a rival administrator
+   * demote each other at the same moment; one of them must be refused every time.
+   */
   @Test
+  @Order(1)
+  void shouldKeepAnAdministratorWhenTwoDemoteEachOtherAtOnce() throws Exception {
+    // given solo and a rival, the only two administrators
+    String rivalPassword = "another-strong-secret";
+    solo()
+        .contentType(ContentType.JSON)
+        .body(Map.of("id", "rival", "password", rivalPassword, "roles", List.of("admin")))
+        .post("/api/users")
+        .then()
+        .statusCode(201);
+    ExecutorService both = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 12; round++) {
+        // when both demote the other at once
+        CyclicBarrier start = new CyclicBarrier(2);
+        Future<Integer> soloDemotesRival = both.submit(() -> demote(solo(), "rival", start));
+        Future<Integer> rivalDemotesSolo =
+            both.submit(() -> demote(as("rival", rivalPassword), "solo", start));
+        List<Integer> answers =
+            List.of(
+                soloDemotesRival.get(30, TimeUnit.SECONDS),
+                rivalDemotesSolo.get(30, TimeUnit.SECONDS));
+
+        // then exactly one succeeded, the other was refused, and one administrator is left
+        assertThat(answers).as("round %d", round).containsExactlyInAnyOrder(200, 409);
+        boolean soloWon = answers.get(0) == 200;
+        RequestSpecification winner = soloWon ? solo() : as("rival", rivalPassword);
+        assertThat(rolesOf(winner, soloWon ? "solo" : "rival")).containsExactly("admin");
+        assertThat(rolesOf(winner, soloWon ? "rival" : "solo")).containsExactly("operator");
+        // and the winner makes the other an administrator again for the next round
+        winner
+            .contentType(ContentType.JSON)
+            .body(Map.of("roles", List.of("admin")))
+            .put("/api/users/{id}/roles", soloWon ? "rival" : "solo")
+            .then()
+            .statusCode(200);
+      }
+    } finally {
+      both.shutdownNow();
+    }
+    // solo is the only administrator again for the next test
+    solo().delete("/api/users/rival").then().statusCode(204);
+  }
+
+  private static int demote(RequestSpecification admin, String user, CyclicBarrier start)
+      throws Exception {
+    start.await(10, TimeUnit.SECONDS);
+    return admin
+        .contentType(ContentType.JSON)
+        .body(Map.of("roles", List.of("operator")))
+        .put("/api/users/{id}/roles", user)
+        .statusCode();
+  }
+
+  @Test
+  @Order(2)
   void shouldNeverRemoveOrDemoteTheLastAdministrator() {
     // given solo is the only administrator
     assertThat(rolesOf(solo(), "solo")).containsExactly("admin");
