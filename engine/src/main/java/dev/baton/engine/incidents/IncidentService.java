@@ -80,7 +80,15 @@ public class IncidentService {
                 .stream()
                 .collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity()));
     List<IncidentSummary> items =
-        incidents.stream().map(i -> summary(i, instances.get(i.getProcessInstanceId()))).toList();
+        incidents.stream()
+            .map(
+                i ->
+                    summary(
+                        i,
+                        i.getProcessInstanceId() == null
+                            ? null
+                            : instances.get(i.getProcessInstanceId())))
+            .toList();
     return new PageView<>(items, paging.page(), paging.size(), total);
   }
 
