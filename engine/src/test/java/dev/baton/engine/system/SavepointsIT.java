@@ -6,6 +6,7 @@ import dev.baton.engine.BatonIT;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +70,40 @@ class SavepointsIT extends BatonIT {
                 String.class,
                 prefix + "%"))
         .containsExactly(prefix + "a-jdbc", prefix + "a-jpa", prefix + "c-jdbc", prefix + "c-jpa");
+  }
+
+  @Test
+  void shouldCommitTheOtherPartsWhenAnEngineCommandFailsInsideAPart() {
+    // given an outer transaction whose second part runs an engine command that fails inside the
+    // engine (the command joins the part's transaction and marks it for rollback as it leaves)
+    TransactionTemplate outer = new TransactionTemplate(transactions);
+    TransactionTemplate nested = new TransactionTemplate(transactions);
+    nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+
+    // when
+    outer.executeWithoutResult(
+        status -> {
+          nested.executeWithoutResult(part -> write("a"));
+          try {
+            nested.executeWithoutResult(
+                part -> {
+                  write("b");
+                  identity.saveUser(identity.newUser("not a valid id!"));
+                });
+          } catch (ProcessEngineException expected) {
+            // the part's savepoint is rolled back, and with it the engine's rollback mark
+          }
+          nested.executeWithoutResult(part -> write("c"));
+        });
+
+    // then the outer transaction committed the first and third parts
+    assertThat(identity.createUserQuery().userIdIn(prefix + "a", prefix + "b", prefix + "c").list())
+        .extracting(user -> user.getId())
+        .containsExactlyInAnyOrder(prefix + "a", prefix + "c");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM baton_lock WHERE name LIKE ?", Long.class, prefix + "b%"))
+        .isZero();
   }
 
   @Test
