@@ -3,6 +3,7 @@ package dev.baton.engine.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.system.ApiPaths;
 import dev.baton.engine.system.ProblemResponses;
+import dev.baton.engine.system.TooManyRequestsException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +53,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    long seconds = TooManyRequestsException.secondsToWait(wait);
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     ProblemResponses.write(
         request,

@@ -24,7 +24,7 @@ public class PasswordGuesses {
     if (!wait.isZero()) {
       throw new TooManyRequestsException(
           "Too many wrong passwords; try again in "
-              + Math.max(1, (wait.toMillis() + 999) / 1000)
+              + TooManyRequestsException.secondsToWait(wait)
               + " s.",
           wait);
     }

@@ -52,6 +52,11 @@ class SessionIdentityCache {
     entries.put(user, new Entry(identity, clock.instant().plus(time)));
   }
 
+  /** Forgets one person (by the user name their sessions are keyed by), keeping everyone else. */
+  void forget(String user) {
+    entries.remove(user);
+  }
+
   void forgetAll() {
     entries.clear();
   }

@@ -64,7 +64,8 @@ public class SessionRefresh {
     if (session == null) {
       return;
     }
-    cache.forgetAll();
+    // this person as the engine holds them now (another node may have changed them); nobody else
+    cache.forget(user);
     current(user).ifPresent(now -> session.setAttribute(CREDENTIAL_STAMP, now.credentialStamp()));
   }
 

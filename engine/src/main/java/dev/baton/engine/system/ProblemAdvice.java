@@ -27,11 +27,18 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** The one place exceptions become {@code application/problem+json} answers. */
-@RestControllerAdvice(basePackages = "dev.baton.engine")
+/**
+ * The one place exceptions become {@code application/problem+json} answers. It advises every
+ * handler, not only Baton's controllers: a path nothing maps (e.g. {@code /api/instances/}) has no
+ * controller of Baton's, only Spring's static-resource handler, and must still answer a problem.
+ */
+@RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
@@ -183,6 +190,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             ? "Unknown field '" + unknown.getPropertyName() + "'"
             : "Malformed JSON body: " + firstLine(e.getMostSpecificCause().getMessage());
     return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", detail));
+  }
+
+  /**
+   * A path nothing maps, a trailing slash included. Spring's own detail names the static-resource
+   * lookup; this one names the path as the caller sent it (percent-encoded, without the query).
+   */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return noSuchResource(request);
+  }
+
+  /** As {@link #handleNoResourceFoundException}, should static resources ever be switched off. */
+  @Override
+  protected ResponseEntity<Object> handleNoHandlerFoundException(
+      NoHandlerFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return noSuchResource(request);
+  }
+
+  private static ResponseEntity<Object> noSuchResource(WebRequest request) {
+    String path = ((ServletWebRequest) request).getRequest().getRequestURI();
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(problem(HttpStatus.NOT_FOUND, "Not found", "No such resource: " + path));
   }
 
   private static String firstLine(String message) {

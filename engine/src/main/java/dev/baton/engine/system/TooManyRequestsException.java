@@ -16,6 +16,14 @@ public class TooManyRequestsException extends RuntimeException {
 
   /** Whole seconds to wait, at least one. */
   public long retryAfterSeconds() {
-    return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    return secondsToWait(retryAfter);
+  }
+
+  /**
+   * A wait as Retry-After states it: whole seconds, rounded up so that a caller who waits that long
+   * is let in, and at least one.
+   */
+  public static long secondsToWait(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 }

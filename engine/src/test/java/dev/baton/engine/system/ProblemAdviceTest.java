@@ -9,9 +9,16 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 class ProblemAdviceTest {
 
@@ -67,5 +74,35 @@ class ProblemAdviceTest {
     assertThat(line.getLevel()).isEqualTo(Level.ERROR);
     assertThat(line.getFormattedMessage()).contains(reference).contains("GET /api/instances");
     assertThat(line.getThrowableProxy().getMessage()).isEqualTo("index 7 out of bounds");
+  }
+
+  @Test
+  void shouldAnswerAPathNothingMapsAsNotFoundNamingThePathWithoutTheQuery() {
+    // given
+    MockHttpServletRequest request = new MockHttpServletRequest("PUT", "/api/me/password/");
+    request.setQueryString("token=secret");
+    ServletWebRequest web = new ServletWebRequest(request);
+
+    // when static resources answer it, and when nothing does
+    ResponseEntity<Object> noResource =
+        advice.handleNoResourceFoundException(
+            new NoResourceFoundException(HttpMethod.PUT, "api/me/password/"),
+            new HttpHeaders(),
+            HttpStatus.NOT_FOUND,
+            web);
+    ResponseEntity<Object> noHandler =
+        advice.handleNoHandlerFoundException(
+            new NoHandlerFoundException("PUT", "/api/me/password/", new HttpHeaders()),
+            new HttpHeaders(),
+            HttpStatus.NOT_FOUND,
+            web);
+
+    // then both are the same problem
+    for (ResponseEntity<Object> answer : List.of(noResource, noHandler)) {
+      assertThat(answer.getStatusCode().value()).isEqualTo(404);
+      ProblemDetail problem = (ProblemDetail) answer.getBody();
+      assertThat(problem.getTitle()).isEqualTo("Not found");
+      assertThat(problem.getDetail()).isEqualTo("No such resource: /api/me/password/");
+    }
   }
 }
