@@ -8,6 +8,7 @@ import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,6 +53,36 @@ public abstract class BatonIT {
   /** A request signed in as the demo user. */
   protected static RequestSpecification asDemo() {
     return given().auth().preemptive().basic(USER, USER).accept(ContentType.JSON);
+  }
+
+  private final java.util.List<String> deployed = new java.util.ArrayList<>();
+
+  /**
+   * Deploys one BPMN file through Baton's API as the demo user; the deployment's id. It is deleted
+   * with its instances after the test.
+   */
+  protected String deployBpmn(String key, String xml) {
+    String deploymentId =
+        asDemo()
+            .multiPart(
+                "file",
+                key + ".bpmn",
+                xml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/xml")
+            .post("/api/deployments")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("deploymentId");
+    deployed.add(deploymentId);
+    return deploymentId;
+  }
+
+  @AfterEach
+  void deleteDeployedBpmn() {
+    deployed.forEach(
+        id -> asDemo().delete("/api/deployments/{id}?cascade=true", id).then().statusCode(204));
+    deployed.clear();
   }
 
   /** Deploys one file through Camunda's REST API as the demo admin; the raw answer. */

@@ -2,6 +2,7 @@ package dev.baton.engine.instances;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.engine.commits.SharedCommits;
 import dev.baton.engine.system.BadRequestException;
 import dev.baton.engine.system.BatonProperties;
 import dev.baton.engine.system.ConflictException;
@@ -39,6 +40,7 @@ public class StartKeys {
   private final ObjectMapper mapper;
   private final Clock clock;
   private final BatonProperties properties;
+  private final SharedCommits commits;
 
   StartKeys(
       InstanceService instances,
@@ -46,13 +48,15 @@ public class StartKeys {
       PlatformTransactionManager transactions,
       ObjectMapper mapper,
       Clock clock,
-      BatonProperties properties) {
+      BatonProperties properties,
+      SharedCommits commits) {
     this.instances = instances;
     this.keys = keys;
     this.transaction = new TransactionTemplate(transactions);
     this.mapper = mapper;
     this.clock = clock;
     this.properties = properties;
+    this.commits = commits;
   }
 
   /** What a start answered: the instance, and whether it was started by an earlier request. */
@@ -73,14 +77,18 @@ public class StartKeys {
       return earlier.get();
     }
     try {
-      return transaction.execute(
-          status -> {
-            StartKey key =
-                keys.saveAndFlush(new StartKey(idempotencyKey, processKey, hash, clock.instant()));
-            InstanceView started = instances.start(processKey, request);
-            key.started(started.id());
-            return new Outcome(started, false);
-          });
+      // key and instance in one transaction, shared with other starts arriving together
+      return commits.run(
+          () ->
+              transaction.execute(
+                  status -> {
+                    StartKey key =
+                        keys.saveAndFlush(
+                            new StartKey(idempotencyKey, processKey, hash, clock.instant()));
+                    InstanceView started = instances.start(processKey, request);
+                    key.started(started.id());
+                    return new Outcome(started, false);
+                  }));
     } catch (DataIntegrityViolationException keyTakenMeanwhile) {
       return earlierStart(idempotencyKey, processKey, hash).orElseThrow(() -> keyTakenMeanwhile);
     }

@@ -38,6 +38,20 @@ public class BatonProperties {
   /** What variables and request bodies may contain, at every way in. */
   private final Variables variables = new Variables();
 
+  /** How the job executor commits (save points, timers, retries). */
+  private final Jobs jobs = new Jobs();
+
+  public Jobs getJobs() {
+    return jobs;
+  }
+
+  /** Calls that share commits: starts and external-task outcomes. */
+  private final Commits commits = new Commits();
+
+  public Commits getCommits() {
+    return commits;
+  }
+
   public Variables getVariables() {
     return variables;
   }
@@ -71,6 +85,77 @@ public class BatonProperties {
   }
 
   /** Starting instances through Baton's API. */
+  public static class Commits {
+
+    /**
+     * Starts and external-task outcomes (complete, failure, BPMN error) arriving together that
+     * share one commit, each in its own savepoint; every caller is answered after the commit. 1:
+     * each call commits alone.
+     */
+    private int callsPerTransaction = 32;
+
+    /** Shared transactions open at once (calls arriving meanwhile wait for the next). */
+    private int concurrentTransactions = 2;
+
+    public int getCallsPerTransaction() {
+      return callsPerTransaction;
+    }
+
+    public void setCallsPerTransaction(int callsPerTransaction) {
+      if (callsPerTransaction < 1) {
+        throw new IllegalArgumentException(
+            "baton.engine.commits.calls-per-transaction must be at least 1");
+      }
+      this.callsPerTransaction = callsPerTransaction;
+    }
+
+    public int getConcurrentTransactions() {
+      return concurrentTransactions;
+    }
+
+    public void setConcurrentTransactions(int concurrentTransactions) {
+      if (concurrentTransactions < 1) {
+        throw new IllegalArgumentException(
+            "baton.engine.commits.concurrent-transactions must be at least 1");
+      }
+      this.concurrentTransactions = concurrentTransactions;
+    }
+  }
+
+  public static class Jobs {
+
+    /**
+     * Jobs of different instances that share one commit, each in its own savepoint (a failing job
+     * rolls back alone). 1 is Camunda's own job executor: every job commits alone.
+     */
+    private int perTransaction = 16;
+
+    /**
+     * The longest a finished job's work waits for its shared commit: a transaction commits after
+     * {@code per-transaction} jobs or this long after it began, whichever comes first.
+     */
+    private Duration maxCommitDelay = Duration.ofMillis(250);
+
+    public int getPerTransaction() {
+      return perTransaction;
+    }
+
+    public void setPerTransaction(int perTransaction) {
+      if (perTransaction < 1) {
+        throw new IllegalArgumentException("baton.engine.jobs.per-transaction must be at least 1");
+      }
+      this.perTransaction = perTransaction;
+    }
+
+    public Duration getMaxCommitDelay() {
+      return maxCommitDelay;
+    }
+
+    public void setMaxCommitDelay(Duration maxCommitDelay) {
+      this.maxCommitDelay = maxCommitDelay;
+    }
+  }
+
   public static class Instances {
 
     /**

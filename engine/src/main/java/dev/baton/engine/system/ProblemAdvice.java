@@ -32,6 +32,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The one place exceptions become {@code application/problem+json} answers. It advises every
@@ -167,6 +168,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+    if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+      // the caller went away (e.g. a cancelled download): nothing to answer, nothing to alarm
+      LOG.debug("Client gone during {} {}", request.getMethod(), request.getRequestURI());
+      return null;
+    }
     String reference = UUID.randomUUID().toString();
     LOG.error(
         "Unexpected error {} on {} {}", reference, request.getMethod(), request.getRequestURI(), e);

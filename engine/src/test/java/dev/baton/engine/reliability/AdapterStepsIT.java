@@ -7,9 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.baton.engine.BatonIT;
 import io.restassured.http.ContentType;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,13 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AdapterStepsIT extends BatonIT {
 
-  private final List<String> deployments = new ArrayList<>();
-
   @AfterEach
   void cleanUp() {
     setAvailable("payment", true);
-    deployments.forEach(
-        id -> asDemo().delete("/api/deployments/{id}?cascade=true", id).then().statusCode(204));
   }
 
   @Test
@@ -173,16 +167,7 @@ class AdapterStepsIT extends BatonIT {
         </bpmn:definitions>
         """
             .formatted(key, body);
-    String deploymentId =
-        asDemo()
-            .multiPart(
-                "file", key + ".bpmn", xml.getBytes(StandardCharsets.UTF_8), "application/xml")
-            .post("/api/deployments")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("deploymentId");
-    deployments.add(deploymentId);
+    deployBpmn(key, xml);
     return key;
   }
 

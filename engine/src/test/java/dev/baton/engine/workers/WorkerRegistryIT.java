@@ -159,15 +159,7 @@ class WorkerRegistryIT extends BatonIT {
               .replace("camunda:topic=\"shipping\"", "camunda:topic=\"" + topic + "\"")
               .replace("\"order-fulfillment-remote\"", "\"" + key + "\"");
     }
-    asDemo()
-        .multiPart(
-            "file",
-            key + ".bpmn",
-            xml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            "application/xml")
-        .post("/api/deployments")
-        .then()
-        .statusCode(201);
+    deployBpmn(key, xml);
 
     // when
     JsonPath topics = asDemo().get("/api/topics").then().statusCode(200).extract().jsonPath();
