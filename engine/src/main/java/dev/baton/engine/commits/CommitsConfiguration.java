@@ -34,6 +34,7 @@ class CommitsConfiguration {
         identity,
         settings.getCallsPerTransaction(),
         settings.getConcurrentTransactions(),
+        settings.getMaxWait(),
         callCommits);
   }
 

@@ -1,5 +1,6 @@
 package dev.baton.engine.commits;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class SharedCommits {
   private final IdentityService identity;
   private final int callsPerTransaction;
   private final int concurrentTransactions;
+  private final long maxWaitNanos;
   private final CommitCounts counts;
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -44,6 +46,7 @@ public final class SharedCommits {
       IdentityService identity,
       int callsPerTransaction,
       int concurrentTransactions,
+      Duration maxWait,
       CommitCounts counts) {
     this.shared = new TransactionTemplate(transactions);
     this.shared.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -52,6 +55,7 @@ public final class SharedCommits {
     this.identity = identity;
     this.callsPerTransaction = callsPerTransaction;
     this.concurrentTransactions = concurrentTransactions;
+    this.maxWaitNanos = maxWait.toNanos();
     this.counts = counts;
   }
 
@@ -64,23 +68,40 @@ public final class SharedCommits {
       return work.get();
     }
     Call<T> call = new Call<>(work, CallerContext.capture(identity));
-    List<Call<?>> group = null;
+    boolean leads = false;
+    boolean interrupted = false;
     lock.lock();
     try {
       waiting.add(call);
+      long deadline = System.nanoTime() + maxWaitNanos;
       while (!call.done) {
-        if (!call.taken && open < concurrentTransactions) {
+        long left = deadline - System.nanoTime();
+        if (!call.taken && (open < concurrentTransactions || left <= 0)) {
+          // a free transaction, or waited long enough: lead one
+          waiting.remove(call);
+          call.taken = true;
           open++;
-          group = takeWith(call);
+          leads = true;
           break;
         }
-        finished.awaitUninterruptibly();
+        try {
+          if (call.taken) {
+            finished.await();
+          } else {
+            finished.awaitNanos(left);
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
       }
     } finally {
       lock.unlock();
     }
-    if (group != null) {
-      lead(group);
+    if (leads) {
+      lead(call);
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     return call.outcome();
   }
@@ -99,26 +120,32 @@ public final class SharedCommits {
   int waiting() {
     lock.lock();
     try {
-      return (int) waiting.stream().filter(call -> !call.taken).count();
+      return waiting.size();
     } finally {
       lock.unlock();
     }
   }
 
-  private List<Call<?>> takeWith(Call<?> own) {
-    waiting.remove(own);
+  /**
+   * Runs the leader's own call, then takes waiting calls one by one into the same transaction while
+   * it is younger than the longest wait and not full, and commits.
+   */
+  private void lead(Call<?> own) {
     List<Call<?>> group = new ArrayList<>();
     group.add(own);
-    while (group.size() < callsPerTransaction && !waiting.isEmpty()) {
-      group.add(waiting.poll());
-    }
-    group.forEach(call -> call.taken = true);
-    return group;
-  }
-
-  private void lead(List<Call<?>> group) {
+    long began = System.nanoTime();
     try {
-      shared.executeWithoutResult(status -> group.forEach(this::runInSavepoint));
+      shared.executeWithoutResult(
+          status -> {
+            runInSavepoint(own);
+            Call<?> next;
+            while (group.size() < callsPerTransaction
+                && System.nanoTime() - began < maxWaitNanos
+                && (next = takeWaiting()) != null) {
+              group.add(next);
+              runInSavepoint(next);
+            }
+          });
       counts.committed(group.size());
     } catch (RuntimeException | Error commitFailed) {
       // nothing of the transaction is kept: no call may report success
@@ -132,6 +159,19 @@ public final class SharedCommits {
       } finally {
         lock.unlock();
       }
+    }
+  }
+
+  private Call<?> takeWaiting() {
+    lock.lock();
+    try {
+      Call<?> next = waiting.poll();
+      if (next != null) {
+        next.taken = true;
+      }
+      return next;
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -6,6 +6,7 @@ import dev.baton.engine.system.PageView;
 import dev.baton.engine.system.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
@@ -27,6 +28,7 @@ class InstanceController {
 
   private final InstanceService instances;
   private final StartKeys startKeys;
+  private final BatchStarts batchStarts;
   private final InstanceSearchService search;
   private final InstanceDetailService details;
   private final InstanceOperations operations;
@@ -34,11 +36,13 @@ class InstanceController {
   InstanceController(
       InstanceService instances,
       StartKeys startKeys,
+      BatchStarts batchStarts,
       InstanceSearchService search,
       InstanceDetailService details,
       InstanceOperations operations) {
     this.instances = instances;
     this.startKeys = startKeys;
+    this.batchStarts = batchStarts;
     this.search = search;
     this.details = details;
     this.operations = operations;
@@ -62,6 +66,21 @@ class InstanceController {
     }
     return ResponseEntity.created(URI.create(ApiPaths.INSTANCES + "/" + instance.id()))
         .body(instance);
+  }
+
+  @PostMapping(ApiPaths.PROCESS_INSTANCES_BATCH)
+  @Operation(
+      summary = "Start up to 1,000 instances of the latest version of a process at once",
+      description =
+          "Bulk loads: 100 starts share a commit, each rolled back alone if it fails. Each item"
+              + " is answered in order with the status its single start would have had (201,"
+              + " 200 replayed by its idempotencyKey, or a problem); the request itself is 200"
+              + " once every item is answered, 400 if it is malformed or repeats a key.")
+  BatchStartResult startBatch(
+      @PathVariable String key,
+      @Valid @RequestBody BatchStartRequest request,
+      HttpServletRequest http) {
+    return batchStarts.start(key, request, http);
   }
 
   @GetMapping(ApiPaths.INSTANCES)

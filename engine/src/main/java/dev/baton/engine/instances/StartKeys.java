@@ -64,34 +64,66 @@ public class StartKeys {
 
   /** Starts {@code processKey} once per idempotency key ({@code null}: no key, always starts). */
   public Outcome start(String processKey, StartInstanceRequest request, String idempotencyKey) {
+    Prepared prepared = prepare(processKey, request, idempotencyKey);
+    if (prepared.done() != null) {
+      return prepared.done();
+    }
+    String hash = prepared.hash();
+    try {
+      // shared with other starts arriving together
+      return commits.run(() -> startOnce(processKey, request, idempotencyKey, hash));
+    } catch (DataIntegrityViolationException keyTakenMeanwhile) {
+      return earlierStart(idempotencyKey, processKey, hash).orElseThrow(() -> keyTakenMeanwhile);
+    }
+  }
+
+  /**
+   * {@link #start} inside the caller's transaction (a part of a batch): a key another request takes
+   * meanwhile is a {@link ConflictException}, the transaction's part being left to roll back.
+   */
+  Outcome startInOpenTransaction(
+      String processKey, StartInstanceRequest request, String idempotencyKey) {
+    Prepared prepared = prepare(processKey, request, idempotencyKey);
+    if (prepared.done() != null) {
+      return prepared.done();
+    }
+    try {
+      return startOnce(processKey, request, idempotencyKey, prepared.hash());
+    } catch (DataIntegrityViolationException keyTakenMeanwhile) {
+      throw new ConflictException(
+          "Idempotency-Key '"
+              + idempotencyKey
+              + "' was taken by another request meanwhile; send this start again to get its"
+              + " instance");
+    }
+  }
+
+  /** Key and instance in one transaction: the unique key settles a race. */
+  private Outcome startOnce(
+      String processKey, StartInstanceRequest request, String idempotencyKey, String hash) {
+    return transaction.execute(
+        status -> {
+          StartKey key =
+              keys.saveAndFlush(new StartKey(idempotencyKey, processKey, hash, clock.instant()));
+          InstanceView started = instances.start(processKey, request);
+          key.started(started.id());
+          return new Outcome(started, false);
+        });
+  }
+
+  /** A start done already (no key, or the key's earlier start), or the request's hash. */
+  private record Prepared(Outcome done, String hash) {}
+
+  private Prepared prepare(String processKey, StartInstanceRequest request, String idempotencyKey) {
     if (idempotencyKey == null) {
-      return new Outcome(instances.start(processKey, request), false);
+      return new Prepared(new Outcome(instances.start(processKey, request), false), null);
     }
     if (!VALID_KEY.matcher(idempotencyKey).matches()) {
       throw new BadRequestException(
           "Idempotency-Key must be 1 to 255 visible ASCII characters without spaces");
     }
     String hash = hash(processKey, request);
-    Optional<Outcome> earlier = earlierStart(idempotencyKey, processKey, hash);
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
-    try {
-      // key and instance in one transaction, shared with other starts arriving together
-      return commits.run(
-          () ->
-              transaction.execute(
-                  status -> {
-                    StartKey key =
-                        keys.saveAndFlush(
-                            new StartKey(idempotencyKey, processKey, hash, clock.instant()));
-                    InstanceView started = instances.start(processKey, request);
-                    key.started(started.id());
-                    return new Outcome(started, false);
-                  }));
-    } catch (DataIntegrityViolationException keyTakenMeanwhile) {
-      return earlierStart(idempotencyKey, processKey, hash).orElseThrow(() -> keyTakenMeanwhile);
-    }
+    return new Prepared(earlierStart(idempotencyKey, processKey, hash).orElse(null), hash);
   }
 
   /** Forgets keys older than the retention time (every 10 minutes, on every node alike). */

@@ -39,6 +39,7 @@ public final class ApiPaths {
   public static final String MIGRATIONS = API + "/migrations";
   public static final String MIGRATION_PLAN = MIGRATIONS + "/plan";
   public static final String PROCESS_INSTANCES = API + "/processes/{key}/instances";
+  public static final String PROCESS_INSTANCES_BATCH = PROCESS_INSTANCES + "/batch";
   public static final String INSTANCE = INSTANCES + "/{id}";
   public static final String WORKERS = API + "/workers";
   public static final String WORKER = WORKERS + "/{workerId}";

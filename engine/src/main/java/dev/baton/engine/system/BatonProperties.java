@@ -97,6 +97,20 @@ public class BatonProperties {
     /** Shared transactions open at once (calls arriving meanwhile wait for the next). */
     private int concurrentTransactions = 2;
 
+    /**
+     * The longest a call waits for a shared transaction to take it (past it, it runs in one of its
+     * own), and the longest a shared transaction keeps taking calls before it commits.
+     */
+    private Duration maxWait = Duration.ofMillis(50);
+
+    public Duration getMaxWait() {
+      return maxWait;
+    }
+
+    public void setMaxWait(Duration maxWait) {
+      this.maxWait = maxWait;
+    }
+
     public int getCallsPerTransaction() {
       return callsPerTransaction;
     }

@@ -6,7 +6,9 @@ import dev.baton.engine.deployments.InvalidBpmnException;
 import dev.baton.engine.instances.ModificationRefusedException;
 import dev.baton.engine.migrations.InvalidMigrationPlanException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -40,9 +43,42 @@ import org.springframework.web.util.DisconnectedClientHelper;
  * controller of Baton's, only Spring's static-resource handler, and must still answer a problem.
  */
 @RestControllerAdvice
-class ProblemAdvice extends ResponseEntityExceptionHandler {
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
+
+  private final ExceptionHandlerMethodResolver handlers =
+      new ExceptionHandlerMethodResolver(ProblemAdvice.class);
+
+  /**
+   * The problem this advice answers for {@code failure}, for answers that carry several (the items
+   * of a batch): one mapping of exceptions to problems.
+   */
+  public ProblemDetail describe(Exception failure, HttpServletRequest request) {
+    Method handler = handlers.resolveMethodByThrowable(failure);
+    if (handler == null) {
+      return unexpected(failure, request);
+    }
+    Object[] arguments =
+        Arrays.stream(handler.getParameterTypes())
+            .map(
+                type ->
+                    type.isInstance(failure)
+                        ? failure
+                        : type.isInstance(request)
+                            ? request
+                            : type.isAssignableFrom(ServletWebRequest.class)
+                                ? new ServletWebRequest(request)
+                                : null)
+            .toArray();
+    try {
+      Object answer = handler.invoke(this, arguments);
+      Object body = answer instanceof ResponseEntity<?> entity ? entity.getBody() : answer;
+      return body instanceof ProblemDetail problem ? problem : unexpected(failure, request);
+    } catch (ReflectiveOperationException e) {
+      return unexpected(failure, request);
+    }
+  }
 
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {

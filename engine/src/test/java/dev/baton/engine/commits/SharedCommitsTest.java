@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -45,7 +46,11 @@ class SharedCommitsTest {
     jdbc.execute("CREATE TABLE written (name VARCHAR(50) PRIMARY KEY)");
     transactions = new JdbcTransactionManager(dataSource);
     counts = new CommitCounts("test", "calls");
-    commits = new SharedCommits(transactions, mock(IdentityService.class), 32, 1, counts);
+    commits = sharedCommits(Duration.ofSeconds(10));
+  }
+
+  private SharedCommits sharedCommits(Duration maxWait) {
+    return new SharedCommits(transactions, mock(IdentityService.class), 32, 1, maxWait, counts);
   }
 
   @AfterEach
@@ -71,21 +76,21 @@ class SharedCommitsTest {
       others.add(queued(() -> write(name)));
     }
 
-    // when the first transaction commits
+    // when the first call's work ends
     othersWaiting.countDown();
 
-    // then the three others shared the next commit, and each caller got its own result
+    // then its transaction took the three others in, one commit for all, and each caller got its
+    // own result
     assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
     assertThat(results(others)).containsExactly("a", "b", "c");
-    assertThat(counts.commits()).isEqualTo(2);
+    assertThat(counts.commits()).isEqualTo(1);
     assertThat(counts.committed()).isEqualTo(4);
-    assertThat(counts.largest()).isEqualTo(3);
     assertThat(written()).containsExactlyInAnyOrder("first", "a", "b", "c");
   }
 
   @Test
   void shouldRollBackOnlyTheCallThatFailed() throws Exception {
-    // given three calls waiting for one transaction, the second of which fails after writing
+    // given a transaction open while three calls wait, the second of which fails after writing
     CountDownLatch release = new CountDownLatch(1);
     Future<String> blocker = leadOpenTransactionUntil(release);
     Future<String> a = queued(() -> write("a"));
@@ -108,13 +113,13 @@ class SharedCommitsTest {
         .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(IllegalStateException.class)
         .hasRootCauseMessage("b fails");
-    assertThat(counts.largest()).isEqualTo(3);
+    assertThat(counts.largest()).isEqualTo(4);
     assertThat(written()).containsExactlyInAnyOrder("a", "c");
   }
 
   @Test
   void shouldFailEveryCallOfATransactionWhoseCommitFails() throws Exception {
-    // given two calls sharing a transaction whose commit will fail
+    // given a transaction that takes two waiting calls, one of which makes its commit fail
     CountDownLatch release = new CountDownLatch(1);
     Future<String> blocker = leadOpenTransactionUntil(release);
     Future<String> a = queued(() -> write("a"));
@@ -134,9 +139,8 @@ class SharedCommitsTest {
     // when
     release.countDown();
 
-    // then neither caller hears of success, and nothing was kept
-    blocker.get(10, TimeUnit.SECONDS);
-    for (Future<String> call : List.of(a, b)) {
+    // then no caller of that transaction hears of success, and nothing was kept
+    for (Future<String> call : List.of(blocker, a, b)) {
       assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS))
           .hasRootCauseMessage("the commit fails");
     }
@@ -171,6 +175,24 @@ class SharedCommitsTest {
     // then alice's work ran as alice (on whichever thread led its transaction)
     leader.get(10, TimeUnit.SECONDS);
     assertThat(alice.get(10, TimeUnit.SECONDS)).endsWith("/alice");
+  }
+
+  @Test
+  void shouldLeadItsOwnTransactionAfterWaitingTheLongestWait() throws Exception {
+    // given calls wait at most 200 ms, and a slow call's transaction is open
+    commits = sharedCommits(Duration.ofMillis(200));
+    CountDownLatch release = new CountDownLatch(1);
+    Future<String> slow = leadOpenTransactionUntil(release);
+
+    // when another call arrives
+    Future<String> quick = call(() -> write("quick"));
+
+    // then it committed in a transaction of its own while the slow one is still open
+    assertThat(quick.get(5, TimeUnit.SECONDS)).isEqualTo("quick");
+    assertThat(slow.isDone()).isFalse();
+    assertThat(written()).containsExactly("quick");
+    release.countDown();
+    assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("leader");
   }
 
   @Test

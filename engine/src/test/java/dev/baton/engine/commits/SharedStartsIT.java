@@ -3,6 +3,7 @@ package dev.baton.engine.commits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.engine.BatonIT;
+import dev.baton.engine.FailingStartProcess;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -99,35 +100,7 @@ class SharedStartsIT extends BatonIT {
 
   private String deploy() {
     String key = "shared-starts-" + UUID.randomUUID().toString().substring(0, 8);
-    String xml =
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-            id="definitions-%1$s" targetNamespace="http://baton.dev/test">
-          <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P1D">
-            <bpmn:startEvent id="start" />
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="check" />
-            <bpmn:serviceTask id="check" camunda:delegateExpression="${batonAdapter}">
-              <bpmn:extensionElements>
-                <camunda:properties>
-                  <camunda:property name="adapter" value="noop" />
-                  <camunda:property name="savePoint" value="false" />
-                </camunda:properties>
-                <camunda:inputOutput>
-                  <camunda:inputParameter name="probe">${failAt == 'start' ? noSuchVariable : 'ok'}</camunda:inputParameter>
-                </camunda:inputOutput>
-              </bpmn:extensionElements>
-            </bpmn:serviceTask>
-            <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="wait" />
-            <bpmn:receiveTask id="wait" />
-            <bpmn:sequenceFlow id="f3" sourceRef="wait" targetRef="end" />
-            <bpmn:endEvent id="end" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """
-            .formatted(key);
-    deployBpmn(key, xml);
+    deployBpmn(key, FailingStartProcess.xml(key));
     return key;
   }
 }

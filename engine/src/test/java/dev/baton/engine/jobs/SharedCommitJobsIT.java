@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.baton.engine.BatonIT;
+import dev.baton.engine.TestBpmn;
 import dev.baton.engine.commits.CommitCounts;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -166,20 +167,15 @@ class SharedCommitJobsIT extends BatonIT {
       previous = id;
     }
     String xml =
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-            id="definitions-%1$s" targetNamespace="http://baton.dev/test">
-          <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P1D">
+        TestBpmn.process(
+            key,
+"""
             <bpmn:startEvent id="start" />
             %2$s
             <bpmn:sequenceFlow id="to-end" sourceRef="%3$s" targetRef="end" />
             <bpmn:endEvent id="end" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """
-            .formatted(key, steps, previous);
+"""
+                .formatted(key, steps, previous));
     deployBpmn(key, xml);
     return key;
   }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.baton.engine.BatonIT;
+import dev.baton.engine.TestBpmn;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
@@ -154,19 +155,13 @@ class AdapterStepsIT extends BatonIT {
   private String deploy(String body) {
     String key = "steps-" + UUID.randomUUID().toString().substring(0, 8);
     String xml =
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-            id="definitions-%1$s" targetNamespace="http://baton.dev/test">
-          <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P1D">
+        TestBpmn.process(
+            key,
+"""
             <bpmn:startEvent id="start" />
             %2$s
-          </bpmn:process>
-        </bpmn:definitions>
-        """
-            .formatted(key, body);
+"""
+                .formatted(key, body));
     deployBpmn(key, xml);
     return key;
   }
