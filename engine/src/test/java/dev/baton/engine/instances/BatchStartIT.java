@@ -112,7 +112,8 @@ class BatchStartIT extends BatonIT {
         .post(BATCH, key)
         .then()
         .statusCode(400)
-        .contentType("application/problem+json");
+        .contentType("application/problem+json")
+        .body("detail", containsString("instances: size must be between 1 and 1000"));
     assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(key).count())
         .isZero();
   }
