@@ -84,16 +84,7 @@ class BatchStartIT extends BatonIT {
             Map.of("idempotencyKey", "same", "businessKey", "b"));
 
     // when / then
-    asDemo()
-        .contentType(ContentType.JSON)
-        .body(Map.of("instances", items))
-        .post(BATCH, key)
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("detail", containsString("instances[1] repeats the idempotency key 'same'"));
-    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(key).count())
-        .isZero();
+    assertRefusedWithNothingStarted(key, items, "instances[1] repeats the idempotency key 'same'");
   }
 
   @Test
@@ -106,16 +97,7 @@ class BatchStartIT extends BatonIT {
     }
 
     // when / then
-    asDemo()
-        .contentType(ContentType.JSON)
-        .body(Map.of("instances", items))
-        .post(BATCH, key)
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("detail", containsString("instances: size must be between 1 and 1000"));
-    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(key).count())
-        .isZero();
+    assertRefusedWithNothingStarted(key, items, "instances: size must be between 1 and 1000");
   }
 
   @Test
@@ -127,6 +109,20 @@ class BatchStartIT extends BatonIT {
     // then
     assertThat(answer.getInt("failed")).isEqualTo(1);
     assertThat(answer.getInt("items[0].status")).isEqualTo(404);
+  }
+
+  private void assertRefusedWithNothingStarted(
+      String key, List<Map<String, Object>> items, String detail) {
+    asDemo()
+        .contentType(ContentType.JSON)
+        .body(Map.of("instances", items))
+        .post(BATCH, key)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString(detail));
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(key).count())
+        .isZero();
   }
 
   private static JsonPath startBatch(String key, List<? extends Map<String, Object>> items) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +30,16 @@ class SavepointsIT extends BatonIT {
 
   private final String prefix = "sp" + UUID.randomUUID().toString().substring(0, 8);
 
+  private TransactionTemplate outer;
+  private TransactionTemplate nested;
+
+  @BeforeEach
+  void templates() {
+    outer = new TransactionTemplate(transactions);
+    nested = new TransactionTemplate(transactions);
+    nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+  }
+
   @AfterEach
   void cleanUp() {
     for (String suffix : new String[] {"a", "b", "c"}) {
@@ -40,9 +51,6 @@ class SavepointsIT extends BatonIT {
   @Test
   void shouldRollBackOnlyTheFailingPartToItsSavepoint() {
     // given an outer transaction with three nested parts, the second failing
-    TransactionTemplate outer = new TransactionTemplate(transactions);
-    TransactionTemplate nested = new TransactionTemplate(transactions);
-    nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 
     // when each part writes through the engine, JDBC and JPA
     outer.executeWithoutResult(
@@ -76,9 +84,6 @@ class SavepointsIT extends BatonIT {
   void shouldCommitTheOtherPartsWhenAnEngineCommandFailsInsideAPart() {
     // given an outer transaction whose second part runs an engine command that fails inside the
     // engine (the command joins the part's transaction and marks it for rollback as it leaves)
-    TransactionTemplate outer = new TransactionTemplate(transactions);
-    TransactionTemplate nested = new TransactionTemplate(transactions);
-    nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 
     // when
     outer.executeWithoutResult(
@@ -109,9 +114,6 @@ class SavepointsIT extends BatonIT {
   @Test
   void shouldRollBackEveryPartWithTheOuterTransaction() {
     // given
-    TransactionTemplate outer = new TransactionTemplate(transactions);
-    TransactionTemplate nested = new TransactionTemplate(transactions);
-    nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 
     // when a part succeeds but the outer transaction rolls back
     outer.executeWithoutResult(
