@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Configuration;
  * PUT /process-instance/{unknown}/variables/x}): the engine throws {@link NullValueException}, and
  * the resource wraps it in a 500 {@link RestException}. These mappers answer 404 instead, in
  * Camunda's own error format ({@code {type, message}}) which its clients parse. They rank before
- * Camunda's mappers of the same exception types.
+ * Camunda's mappers of the same exception types. The same resources wrap a step's failed expression
+ * ({@link StepExpressionException}, the caller's data or the model at fault) in a 500 too: that one
+ * answers 400.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestErrors {
@@ -30,6 +32,7 @@ class EngineRestErrors {
       config.register(WrappedMissing.class, BEFORE_CAMUNDA);
       config.register(Missing.class, BEFORE_CAMUNDA);
       config.register(CheckedMissing.class, BEFORE_CAMUNDA);
+      config.register(WrappedStepExpression.class, BEFORE_CAMUNDA);
     };
   }
 
@@ -76,6 +79,22 @@ class EngineRestErrors {
           .entity(
               ExceptionHandlerHelper.getInstance()
                   .fromException(new NullValueException("No such entity: " + e.getMessage())))
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .build();
+    }
+  }
+
+  /** A 500 that only wraps a step's expression failure (a start's synchronous first step). */
+  public static class WrappedStepExpression implements ExtendedExceptionMapper<RestException> {
+    @Override
+    public boolean isMappable(RestException e) {
+      return e.getCause() instanceof StepExpressionException;
+    }
+
+    @Override
+    public Response toResponse(RestException e) {
+      return Response.status(Response.Status.BAD_REQUEST)
+          .entity(ExceptionHandlerHelper.getInstance().fromException((Exception) e.getCause()))
           .type(MediaType.APPLICATION_JSON_TYPE)
           .build();
     }

@@ -5,6 +5,7 @@ import dev.baton.adapters.rules.ExpressionVocabulary;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.el.Expression;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.FunctionMapper;
@@ -42,6 +43,11 @@ class ExpressionBeans extends AbstractProcessEnginePlugin {
 
     ClosedExpressionManager(ApplicationContext context, Map<Object, Object> beans) {
       super(context, beans);
+    }
+
+    @Override
+    public Expression createExpression(String expression) {
+      return new StepExpression(createValueExpression(expression), this, expression);
     }
 
     @Override

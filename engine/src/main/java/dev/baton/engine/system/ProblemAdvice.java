@@ -97,6 +97,24 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
   }
 
+  /**
+   * A diagram's expression failed at a step that ran inside this request (an unknown variable, a
+   * refused call): the model or the data sent is at fault, and nothing of the request was saved.
+   */
+  @ExceptionHandler(StepExpressionException.class)
+  ProblemDetail stepExpression(StepExpressionException e) {
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "Step failed",
+            e.getMessage() + ". Nothing of this request was saved.");
+    if (e.activityId() != null) {
+      problem.setProperty("activityId", e.activityId());
+    }
+    problem.setProperty("expression", e.expression());
+    return problem;
+  }
+
   /** Spring Security's firewall refused a header value (e.g. control or non-ASCII characters). */
   @ExceptionHandler(RequestRejectedException.class)
   ProblemDetail rejected(RequestRejectedException e) {

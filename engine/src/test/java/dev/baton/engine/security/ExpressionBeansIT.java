@@ -45,7 +45,7 @@ class ExpressionBeansIT extends BatonIT {
             .body("{}")
             .post("/engine-rest/process-definition/key/{key}/start", key)
             .then()
-            .statusCode(500)
+            .statusCode(400)
             .extract()
             .asString();
 
