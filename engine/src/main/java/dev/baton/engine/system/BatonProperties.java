@@ -263,6 +263,21 @@ public class BatonProperties {
      */
     private Duration passwordCheckCache = Duration.ofSeconds(5);
 
+    /**
+     * How long the engine's authorization decisions are remembered per user, groups, permission and
+     * resource; 0 asks the engine every time. Authorization changes on this node apply at once, on
+     * other nodes within this time.
+     */
+    private Duration authorizationCache = Duration.ofSeconds(5);
+
+    public Duration getAuthorizationCache() {
+      return authorizationCache;
+    }
+
+    public void setAuthorizationCache(Duration authorizationCache) {
+      this.authorizationCache = authorizationCache;
+    }
+
     public Duration getPasswordCheckCache() {
       return passwordCheckCache;
     }
