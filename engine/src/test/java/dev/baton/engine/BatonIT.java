@@ -95,6 +95,22 @@ public abstract class BatonIT {
         .post("/engine-rest/deployment/create");
   }
 
+  /** A process key no other test uses: {@code prefix} and 8 random hex digits. */
+  protected static String uniqueKey(String prefix) {
+    return prefix + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+  }
+
+  /** How many instances of the process {@code key} history knows, ended or not. */
+  protected static long instancesEverStarted(String key) {
+    return asDemo()
+        .get("/engine-rest/history/process-instance/count?processDefinitionKey={key}", key)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("count");
+  }
+
   /** How many deployments carry this name. */
   protected static int deploymentCount(String deploymentName) {
     return asDemo()

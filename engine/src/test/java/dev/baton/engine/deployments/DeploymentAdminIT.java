@@ -204,10 +204,6 @@ public class DeploymentAdminIT extends BatonIT {
     return asDemo().get("/api/instances/{id}", instanceId).then().extract().path("state");
   }
 
-  private static String uniqueKey(String prefix) {
-    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
   /**
    * The remote order variant under another process key: its instances wait at the shipping task.
    */
