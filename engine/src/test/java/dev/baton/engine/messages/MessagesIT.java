@@ -19,6 +19,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class MessagesIT extends BatonIT {
 
   @Autowired StoredMessageRepository stored;
+  @Autowired MessageSweeper sweeper;
 
   @Test
   void shouldCorrelateToTheWaitingReceiveTaskOfItsBusinessKey() {
@@ -284,6 +289,38 @@ class MessagesIT extends BatonIT {
         .statusCode(200)
         .header("Idempotent-Replayed", "true")
         .body("instanceId", equalTo(id));
+  }
+
+  @Test
+  void shouldDeliverAWaitingMessageOnceWhenSweepsRace() throws Exception {
+    // given a message waiting for a message start event that is not deployed yet
+    String key = unique("race");
+    String message = unique("ordered");
+    send(demo(), Map.of("name", message, "timeToLive", "PT5M", "messageId", unique("m")))
+        .then()
+        .statusCode(202);
+
+    // when the start event appears and four sweeps (besides the scheduled one) race for it
+    deployBpmn(key, MessageProcesses.messageStart(key, message));
+    ExecutorService nodes = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> sweeps =
+          java.util.stream.IntStream.range(0, 4)
+              .mapToObj(i -> nodes.submit(sweeper::sweep))
+              .toList();
+      for (Future<Integer> sweep : sweeps) {
+        sweep.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      nodes.shutdownNow();
+    }
+
+    // then exactly one instance was started by it
+    await().atMost(Duration.ofSeconds(10)).until(() -> instanceCount(key) == 1);
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> instanceCount(key) == 1);
   }
 
   @Test
