@@ -23,4 +23,16 @@ public final class TestBpmn {
         """
         .formatted(key, body);
   }
+
+  /**
+   * As {@link #process}, with a BPMN message {@code messageName} that {@code body} refers to as
+   * {@code messageRef="message"}.
+   */
+  public static String withMessage(String key, String messageName, String body) {
+    return process(key, body)
+        .replace(
+            "  <bpmn:process ",
+            "  <bpmn:message id=\"message\" name=\"%s\"/>\n  <bpmn:process "
+                .formatted(messageName));
+  }
 }

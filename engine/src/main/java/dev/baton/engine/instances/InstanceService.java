@@ -79,7 +79,7 @@ public class InstanceService {
   }
 
   /** JSON values by name as engine variables, each accepted by the variable policy, or 400. */
-  static VariableMap checkedVariables(JsonNode json, VariablePolicy policy) {
+  public static VariableMap checkedVariables(JsonNode json, VariablePolicy policy) {
     VariableMap variables;
     try {
       variables = JsonVariables.fromJson(json);

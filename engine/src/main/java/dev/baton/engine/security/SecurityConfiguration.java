@@ -107,11 +107,12 @@ class SecurityConfiguration {
   };
 
   /**
-   * Baton's API for running work: instances, variables, incidents, batches, migrations, workers,
-   * topics, demo controls.
+   * Baton's API for running work: instances, variables, incidents, batches, migrations, messages
+   * (sending one moves or starts instances; analysts may not), workers, topics, demo controls.
    */
   static final String[] OPERATOR_DATA = {
     ApiPaths.INSTANCES + "/**",
+    ApiPaths.MESSAGES + "/**",
     ApiPaths.BATCHES + "/**",
     ApiPaths.MIGRATIONS + "/**",
     ApiPaths.API + "/processes/**",

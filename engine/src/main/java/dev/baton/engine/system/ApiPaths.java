@@ -41,6 +41,8 @@ public final class ApiPaths {
   public static final String PROCESS_INSTANCES = API + "/processes/{key}/instances";
   public static final String PROCESS_INSTANCES_BATCH = PROCESS_INSTANCES + "/batch";
   public static final String INSTANCE = INSTANCES + "/{id}";
+  public static final String MESSAGES = API + "/messages";
+  public static final String MESSAGE = MESSAGES + "/{messageId}";
   public static final String WORKERS = API + "/workers";
   public static final String WORKER = WORKERS + "/{workerId}";
   public static final String WORKER_CREDENTIALS = WORKER + "/credentials";

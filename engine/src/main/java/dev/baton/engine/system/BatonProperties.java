@@ -48,6 +48,13 @@ public class BatonProperties {
   /** Calls that share commits: starts and external-task outcomes. */
   private final Commits commits = new Commits();
 
+  /** Messages in (HTTP and AMQP) that correlate to BPMN message events, and early ones waiting. */
+  private final Messages messages = new Messages();
+
+  public Messages getMessages() {
+    return messages;
+  }
+
   public Commits getCommits() {
     return commits;
   }
@@ -82,6 +89,131 @@ public class BatonProperties {
 
   public Demo getDemo() {
     return demo;
+  }
+
+  /** Messages in: how long an early message may wait, how often waiting ones are tried. */
+  public static class Messages {
+
+    /** The longest {@code timeToLive} a message may ask for (an ISO-8601 duration, e.g. P7D). */
+    private Duration maxTimeToLive = Duration.ofDays(7);
+
+    /** How often each node tries waiting messages whose name has a subscription now. */
+    private Duration sweepInterval = Duration.ofMillis(500);
+
+    /** Waiting messages tried per name in one sweep, oldest first. */
+    private int sweepBatch = 100;
+
+    /** How long delivered, expired and discarded messages (and their messageId) are kept. */
+    private Duration retention = Duration.ofDays(7);
+
+    /** Messages in over RabbitMQ. */
+    private final Amqp amqp = new Amqp();
+
+    public Duration getMaxTimeToLive() {
+      return maxTimeToLive;
+    }
+
+    public void setMaxTimeToLive(Duration maxTimeToLive) {
+      this.maxTimeToLive = maxTimeToLive;
+    }
+
+    public Duration getSweepInterval() {
+      return sweepInterval;
+    }
+
+    public void setSweepInterval(Duration sweepInterval) {
+      this.sweepInterval = sweepInterval;
+    }
+
+    public int getSweepBatch() {
+      return sweepBatch;
+    }
+
+    public void setSweepBatch(int sweepBatch) {
+      this.sweepBatch = sweepBatch;
+    }
+
+    public Duration getRetention() {
+      return retention;
+    }
+
+    public void setRetention(Duration retention) {
+      this.retention = retention;
+    }
+
+    public Amqp getAmqp() {
+      return amqp;
+    }
+  }
+
+  /** The AMQP way in: a durable queue of the same JSON as {@code POST /api/messages}. */
+  public static class Amqp {
+
+    /** Consume the queue at all (the broker is {@code spring.rabbitmq.*}). */
+    private boolean enabled = true;
+
+    /** The queue Baton consumes, declared durable with the dead-letter queue below. */
+    private String queue = "baton.messages";
+
+    /** Where malformed or refused messages go (declared durable; default exchange). */
+    private String deadLetterQueue = "baton.messages.dead";
+
+    /** The engine user AMQP messages correlate as (need not exist as a person). */
+    private String runAsUser = "baton-amqp";
+
+    /** The groups (Baton roles) of that user: what the engine lets AMQP messages do. */
+    private List<String> runAsGroups = new ArrayList<>(List.of("operator"));
+
+    /** The wait before a message that failed for a transient reason is requeued. */
+    private Duration requeueDelay = Duration.ofSeconds(1);
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getQueue() {
+      return queue;
+    }
+
+    public void setQueue(String queue) {
+      this.queue = queue;
+    }
+
+    public String getDeadLetterQueue() {
+      return deadLetterQueue;
+    }
+
+    public void setDeadLetterQueue(String deadLetterQueue) {
+      this.deadLetterQueue = deadLetterQueue;
+    }
+
+    public String getRunAsUser() {
+      return runAsUser;
+    }
+
+    public void setRunAsUser(String runAsUser) {
+      this.runAsUser = runAsUser;
+    }
+
+    public List<String> getRunAsGroups() {
+      return runAsGroups;
+    }
+
+    public void setRunAsGroups(List<String> runAsGroups) {
+      this.runAsGroups = runAsGroups;
+    }
+
+    public Duration getRequeueDelay() {
+      return requeueDelay;
+    }
+
+    public void setRequeueDelay(Duration requeueDelay) {
+      this.requeueDelay = requeueDelay;
+    }
   }
 
   /** Starting instances through Baton's API. */

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.exception.NotValidException;
@@ -212,6 +213,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
     return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
+  /**
+   * Camunda's message correlation found several instances waiting for the message (or none any
+   * more, when one ended between Baton's look and the correlation): nothing was correlated.
+   */
+  @ExceptionHandler(MismatchingMessageCorrelationException.class)
+  ProblemDetail messageNotCorrelated(MismatchingMessageCorrelationException e) {
+    return problem(HttpStatus.CONFLICT, "Message not correlated", e.getMessage());
   }
 
   @ExceptionHandler(OptimisticLockingException.class)

@@ -103,7 +103,7 @@ public final class VariablePolicy {
   }
 
   /** A parser for whole request bodies: values at most {@link #maxDepth()} deep, plus envelope. */
-  ObjectMapper bodyParser() {
+  public ObjectMapper bodyParser() {
     return bodies;
   }
 
