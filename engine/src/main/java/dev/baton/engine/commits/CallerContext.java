@@ -61,6 +61,9 @@ final class CallerContext {
 
   /** The time a caller's context is on another thread. */
   interface Scope extends AutoCloseable {
+    /** The caller's own thread: nothing to put on it or restore. */
+    Scope NONE = () -> {};
+
     @Override
     void close();
   }

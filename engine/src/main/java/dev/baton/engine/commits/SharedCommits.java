@@ -137,13 +137,13 @@ public final class SharedCommits {
     try {
       shared.executeWithoutResult(
           status -> {
-            runInSavepoint(own);
+            runInSavepoint(own, false);
             Call<?> next;
             while (group.size() < callsPerTransaction
                 && System.nanoTime() - began < maxWaitNanos
                 && (next = takeWaiting()) != null) {
               group.add(next);
-              runInSavepoint(next);
+              runInSavepoint(next, true);
             }
           });
       counts.committed(group.size());
@@ -175,8 +175,9 @@ public final class SharedCommits {
     }
   }
 
-  private <T> void runInSavepoint(Call<T> call) {
-    try (CallerContext.Scope scope = call.caller.enter()) {
+  /** Runs one call; another caller's ({@code foreign}) with that caller's context. */
+  private <T> void runInSavepoint(Call<T> call, boolean foreign) {
+    try (CallerContext.Scope scope = foreign ? call.caller.enter() : CallerContext.Scope.NONE) {
       call.result = savepoint.execute(part -> call.work.get());
     } catch (RuntimeException | Error failure) {
       call.failure = failure;
