@@ -108,7 +108,7 @@ class SecurityConfiguration {
 
   /**
    * Baton's API for running work: instances, variables, incidents, batches, migrations, workers,
-   * topics, demo controls.
+   * topics, the event outbox's status, demo controls.
    */
   static final String[] OPERATOR_DATA = {
     ApiPaths.INSTANCES + "/**",
@@ -118,6 +118,7 @@ class SecurityConfiguration {
     ApiPaths.INCIDENTS + "/**",
     ApiPaths.WORKERS + "/**",
     ApiPaths.TOPICS + "/**",
+    ApiPaths.EVENTS + "/**",
     ApiPaths.DEMO + "/**"
   };
 
