@@ -303,6 +303,25 @@ class EventOutboxIT extends BatonIT {
                 .formatted(step("s1", true), step("s2", false)));
   }
 
+  /** The key on the first line, then a process of two save points in a row, s1 and s2. */
+  static String twoSavePoints() {
+    String key = "events-kill-" + UUID.randomUUID().toString().substring(0, 8);
+    return key
+        + "\n"
+        + TestBpmn.process(
+            key,
+            """
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="s1" />
+            %s
+            <bpmn:sequenceFlow id="f2" sourceRef="s1" targetRef="s2" />
+            %s
+            <bpmn:sequenceFlow id="f3" sourceRef="s2" targetRef="end" />
+            <bpmn:endEvent id="end" />
+            """
+                .formatted(step("s1", true), step("s2", true)));
+  }
+
   /** The key on the first line, then a process of two parallel save points a and b. */
   static String parallel(String prefix) {
     String key = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
