@@ -84,6 +84,7 @@ final class AmqpEventPublisher implements SmartLifecycle {
         pause = settings.getBackOff();
         if (sent < settings.getBatchSize()) {
           signal.await(settings.getPollInterval());
+          Thread.sleep(settings.getLinger().toMillis());
         }
       } catch (InterruptedException stopped) {
         return;

@@ -694,6 +694,13 @@ public class BatonProperties {
       /** Longest pause between rounds when idle (a commit with new rows wakes it at once). */
       private Duration pollInterval = Duration.ofSeconds(1);
 
+      /**
+       * How long the publisher lingers after a commit woke it, so the commits of that time go out
+       * in one round (one publisher transaction per linger under load, not one per engine commit);
+       * adds at most this to an event's latency.
+       */
+      private Duration linger = Duration.ofMillis(50);
+
       /** First pause after a failed round (broker down); doubles per failure up to max-back-off. */
       private Duration backOff = Duration.ofSeconds(1);
 
@@ -742,6 +749,14 @@ public class BatonProperties {
 
       public void setPollInterval(Duration pollInterval) {
         this.pollInterval = pollInterval;
+      }
+
+      public Duration getLinger() {
+        return linger;
+      }
+
+      public void setLinger(Duration linger) {
+        this.linger = linger;
       }
 
       public Duration getBackOff() {
