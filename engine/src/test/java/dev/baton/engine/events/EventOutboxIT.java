@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -37,7 +36,6 @@ class EventOutboxIT extends BatonIT {
   @Autowired ConnectionFactory rabbit;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
-  @Autowired HistoryService history;
 
   @Test
   void shouldPublishStartTwoStepsAndEndInOrderWithDistinctIdsAndRoutingKeys() {
