@@ -108,7 +108,8 @@ class SecurityConfiguration {
 
   /**
    * Baton's API for running work: instances, variables, incidents, batches, migrations, messages
-   * (sending one moves or starts instances; analysts may not), workers, topics, demo controls.
+   * (sending one moves or starts instances; analysts may not), the event outbox's status, workers,
+   * topics, demo controls.
    */
   static final String[] OPERATOR_DATA = {
     ApiPaths.INSTANCES + "/**",
@@ -119,6 +120,7 @@ class SecurityConfiguration {
     ApiPaths.INCIDENTS + "/**",
     ApiPaths.WORKERS + "/**",
     ApiPaths.TOPICS + "/**",
+    ApiPaths.EVENTS + "/**",
     ApiPaths.DEMO + "/**"
   };
 

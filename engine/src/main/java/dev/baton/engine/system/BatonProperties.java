@@ -45,6 +45,13 @@ public class BatonProperties {
     return jobs;
   }
 
+  /** Process events: the outbox the engine writes and the publisher that sends it. */
+  private final Events events = new Events();
+
+  public Events getEvents() {
+    return events;
+  }
+
   /** Calls that share commits: starts and external-task outcomes. */
   private final Commits commits = new Commits();
 
@@ -778,6 +785,142 @@ public class BatonProperties {
     public enum LogRows {
       FAILURES,
       ALL
+    }
+  }
+
+  /**
+   * Process events (instance started, step completed, incident created/resolved, instance ended):
+   * written to {@code baton_event_outbox} in the engine's own transaction, published from there.
+   */
+  public static class Events {
+
+    /** Write process events to the outbox at all (off: no row, nothing to publish). */
+    private boolean enabled = true;
+
+    /** How long a published row is kept (with its published time); 0 deletes it once confirmed. */
+    private Duration retention = Duration.ZERO;
+
+    /** Publishing to RabbitMQ. */
+    private final Amqp amqp = new Amqp();
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public Duration getRetention() {
+      return retention;
+    }
+
+    public void setRetention(Duration retention) {
+      this.retention = retention;
+    }
+
+    public Amqp getAmqp() {
+      return amqp;
+    }
+
+    /** The RabbitMQ publisher (connection settings are Spring's {@code spring.rabbitmq.*}). */
+    public static class Amqp {
+
+      /** Publish outbox rows to RabbitMQ (off: rows stay pending until a node publishes). */
+      private boolean enabled = true;
+
+      /** Topic exchange (declared durable) the events go to, routing key {@code <key>.<type>}. */
+      private String exchange = "baton.events";
+
+      /** Rows read, sent and confirmed per round, in sequence order. */
+      private int batchSize = 200;
+
+      /** Longest wait for the broker to confirm a round's messages before it counts as failed. */
+      private Duration confirmTimeout = Duration.ofSeconds(10);
+
+      /** Longest pause between rounds when idle (a commit with new rows wakes it at once). */
+      private Duration pollInterval = Duration.ofSeconds(1);
+
+      /**
+       * How long the publisher lingers after a commit woke it, so the commits of that time go out
+       * in one round (one publisher transaction per linger under load, not one per engine commit);
+       * adds at most this to an event's latency.
+       */
+      private Duration linger = Duration.ofMillis(50);
+
+      /** First pause after a failed round (broker down); doubles per failure up to max-back-off. */
+      private Duration backOff = Duration.ofSeconds(1);
+
+      /** Longest pause between rounds while the broker keeps failing. */
+      private Duration maxBackOff = Duration.ofSeconds(30);
+
+      public boolean isEnabled() {
+        return enabled;
+      }
+
+      public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+      }
+
+      public String getExchange() {
+        return exchange;
+      }
+
+      public void setExchange(String exchange) {
+        this.exchange = exchange;
+      }
+
+      public int getBatchSize() {
+        return batchSize;
+      }
+
+      public void setBatchSize(int batchSize) {
+        if (batchSize < 1) {
+          throw new IllegalArgumentException(
+              "baton.engine.events.amqp.batch-size must be at least 1");
+        }
+        this.batchSize = batchSize;
+      }
+
+      public Duration getConfirmTimeout() {
+        return confirmTimeout;
+      }
+
+      public void setConfirmTimeout(Duration confirmTimeout) {
+        this.confirmTimeout = confirmTimeout;
+      }
+
+      public Duration getPollInterval() {
+        return pollInterval;
+      }
+
+      public void setPollInterval(Duration pollInterval) {
+        this.pollInterval = pollInterval;
+      }
+
+      public Duration getLinger() {
+        return linger;
+      }
+
+      public void setLinger(Duration linger) {
+        this.linger = linger;
+      }
+
+      public Duration getBackOff() {
+        return backOff;
+      }
+
+      public void setBackOff(Duration backOff) {
+        this.backOff = backOff;
+      }
+
+      public Duration getMaxBackOff() {
+        return maxBackOff;
+      }
+
+      public void setMaxBackOff(Duration maxBackOff) {
+        this.maxBackOff = maxBackOff;
+      }
     }
   }
 }

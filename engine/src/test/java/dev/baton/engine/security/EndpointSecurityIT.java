@@ -177,7 +177,8 @@ class EndpointSecurityIT extends BatonIT {
                 "/api/batches",
                 "/api/migrations",
                 "/api/workers",
-                "/api/topics")
+                "/api/topics",
+                "/api/events")
             .stream()
             .anyMatch(path::startsWith)
         || path.startsWith("/demo/")
