@@ -42,6 +42,11 @@ public abstract class BatonIT {
   static void freshDataDirectory(DynamicPropertyRegistry registry) throws Exception {
     Path directory = Files.createTempDirectory("baton-it-");
     registry.add("BATON_DATA_DIR", directory::toString);
+    // Every cached test context consumes its messages queue: each gets its own, or a message
+    // published for one context's instance may be taken by another's (another database).
+    String queue = "baton.messages.it-" + directory.getFileName();
+    registry.add("baton.engine.messages.amqp.queue", () -> queue);
+    registry.add("baton.engine.messages.amqp.dead-letter-queue", () -> queue + ".dead");
   }
 
   @BeforeEach

@@ -45,8 +45,10 @@ final class StepExpression extends JuelExpression {
     if (!(failure.getCause() instanceof ELException language)) {
       return failure;
     }
+    // the language's own exception stays the cause: the engine tells an unknown variable by it
+    // (a conditional event whose variable is not set yet is false, not a failure)
     return new StepExpressionException(
-        activityOf(scope), expressionText, language.getMessage(), failure);
+        activityOf(scope), expressionText, language.getMessage(), language);
   }
 
   private static String activityOf(VariableScope scope) {

@@ -80,6 +80,38 @@ class StepExpressionErrorsIT extends BatonIT {
   }
 
   @Test
+  void shouldStartWhenAConditionalEventWaitsForAVariableNotSetYet() {
+    // given a step guarded by a conditional event on a variable nobody sent (false until it is set)
+    String waiting = uniqueKey("cond");
+    deployBpmn(
+        waiting,
+        TestBpmn.process(
+            waiting,
+            """
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+            <bpmn:receiveTask id="review" />
+            <bpmn:boundaryEvent id="invoiceArrived" attachedToRef="review">
+              <bpmn:conditionalEventDefinition>
+                <bpmn:condition xsi:type="bpmn:tFormalExpression">${invoiceId != null}</bpmn:condition>
+              </bpmn:conditionalEventDefinition>
+            </bpmn:boundaryEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
+            <bpmn:sequenceFlow id="f3" sourceRef="invoiceArrived" targetRef="end" />
+            <bpmn:endEvent id="end" />
+            """));
+
+    // when / then
+    asDemo()
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .post("/api/processes/{key}/instances", waiting)
+        .then()
+        .statusCode(201);
+    assertThat(instancesEverStarted(waiting)).isEqualTo(1);
+  }
+
+  @Test
   void shouldStartWhenTheVariableIsSent() {
     // when / then: the same diagram with its variable works, so the refusal above is the data's
     asDemo()

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.BatonIT;
+import dev.baton.engine.system.BatonProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -19,13 +20,14 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Messages in over RabbitMQ (127.0.0.1:5672): queue baton.messages, dead letters. */
+/**
+ * Messages in over RabbitMQ (127.0.0.1:5672): the messages queue (this test context's own, see
+ * {@link BatonIT}), dead letters.
+ */
 class AmqpMessagesIT extends BatonIT {
 
-  private static final String QUEUE = "baton.messages";
-  private static final String DEAD_LETTERS = "baton.messages.dead";
-
   @Autowired RabbitTemplate rabbit;
+  @Autowired BatonProperties properties;
   @Autowired ObjectMapper mapper;
   @Autowired StoredMessageRepository stored;
 
@@ -84,7 +86,7 @@ class AmqpMessagesIT extends BatonIT {
         MessageBuilder.withBody(json.getBytes(StandardCharsets.UTF_8))
             .setContentType(MessageProperties.CONTENT_TYPE_JSON)
             .build();
-    rabbit.send("", QUEUE, amqp);
+    rabbit.send("", properties.getMessages().getAmqp().getQueue(), amqp);
   }
 
   /** Reads the dead-letter queue until {@code count} bodies containing {@code marker} came. */
@@ -94,7 +96,8 @@ class AmqpMessagesIT extends BatonIT {
         .atMost(Duration.ofSeconds(20))
         .until(
             () -> {
-              Message dead = rabbit.receive(DEAD_LETTERS, 500);
+              Message dead =
+                  rabbit.receive(properties.getMessages().getAmqp().getDeadLetterQueue(), 500);
               if (dead != null) {
                 String body = new String(dead.getBody(), StandardCharsets.UTF_8);
                 if (body.contains(marker)) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.baton.engine.BatonIT;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** Baton without its broker: it starts, is healthy, and takes messages over HTTP. */
@@ -17,6 +18,8 @@ import org.springframework.test.context.TestPropertySource;
       // nothing listens there: the AMQP listener keeps trying in the background
       "spring.rabbitmq.port=1"
     })
+// closed afterwards: its listener would go on reconnecting (and logging) for the rest of the suite
+@DirtiesContext
 class MessagesWithoutBrokerIT extends BatonIT {
 
   @Test
