@@ -138,6 +138,12 @@ public final class ServiceState implements AutoCloseable {
       insert.setString(4, text);
       insert.setTimestamp(5, now);
       insert.executeUpdate();
+    } catch (SQLException e) {
+      if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+        throw e;
+      }
+      // a concurrent delivery inserted the row between our update and insert: update it
+      upsert(c, orderId, status, reference, detail);
     }
   }
 
