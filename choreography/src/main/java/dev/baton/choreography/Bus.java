@@ -22,8 +22,8 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 
 /**
- * The topic exchange as the services use it: declaring their queues and bindings, publishing with
- * a broker confirm, consuming with manual acknowledgement. Every service declares what it needs;
+ * The topic exchange as the services use it: declaring their queues and bindings, publishing with a
+ * broker confirm, consuming with manual acknowledgement. Every service declares what it needs;
  * there is no central setup step.
  */
 public final class Bus implements AutoCloseable {

@@ -46,8 +46,7 @@ public final class ChoreographyMain {
     Choreography services = settings.flag("start-services") ? Choreography.start(settings) : null;
     try {
       OrderRunner.Result result = OrderRunner.run(settings);
-      System.out.println(
-          "choreography, flow " + settings.text("flow") + describeSteps(settings));
+      System.out.println("choreography, flow " + settings.text("flow") + describeSteps(settings));
       System.out.println(result.describe());
       if (result.stuck() > 0) {
         System.out.println(

@@ -57,7 +57,8 @@ public record Event(String id, String type, String orderId, Map<String, Object> 
       Map<String, Object> raw = JSON.readValue(body, new TypeReference<>() {});
       Object data = raw.get("data");
       @SuppressWarnings("unchecked")
-      Map<String, Object> fields = data instanceof Map<?, ?> ? (Map<String, Object>) data : Map.of();
+      Map<String, Object> fields =
+          data instanceof Map<?, ?> ? (Map<String, Object>) data : Map.of();
       if (!(raw.get("id") instanceof String id
           && raw.get("type") instanceof String type
           && raw.get("orderId") instanceof String orderId)) {

@@ -12,10 +12,10 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
  * Runs one participant on its own queue and its own state. Per delivery: drop it if the event was
  * handled before; otherwise react (a technical failure is retried {@code attempts} times), record
  * where the order is, publish the next event and wait for the broker's confirm, mark the event
- * handled, and only then ack. A crash anywhere before the ack redelivers the event: the ledger
- * call repeats with the same idempotency key and the next event repeats with the same id, so
- * neither has a second effect. Given up (or injected) failures are dead-lettered and the order
- * stays where this service noted it.
+ * handled, and only then ack. A crash anywhere before the ack redelivers the event: the ledger call
+ * repeats with the same idempotency key and the next event repeats with the same id, so neither has
+ * a second effect. Given up (or injected) failures are dead-lettered and the order stays where this
+ * service noted it.
  */
 public final class ServiceHost implements AutoCloseable {
 
@@ -91,10 +91,14 @@ public final class ServiceHost implements AutoCloseable {
       state.markHandled(event.id());
       channel.basicAck(tag, false);
     } catch (RuntimeException failure) {
-      LOG.warn("{}: order {} stuck at {}: {}", name(), event.orderId(), event.type(), failure.toString());
+      LOG.warn(
+          "{}: order {} stuck at {}: {}",
+          name(),
+          event.orderId(),
+          event.type(),
+          failure.toString());
       try {
-        state.record(
-            event.orderId(), "FAILED", null, event.type() + ": " + failure.getMessage());
+        state.record(event.orderId(), "FAILED", null, event.type() + ": " + failure.getMessage());
       } finally {
         channel.basicNack(tag, false, false); // to <exchange>.dead-letters
       }
@@ -109,7 +113,12 @@ public final class ServiceHost implements AutoCloseable {
         if (attempt >= attempts) {
           throw unavailable;
         }
-        LOG.info("{}: attempt {} for {} failed, retrying: {}", name(), attempt, event.id(), unavailable.getMessage());
+        LOG.info(
+            "{}: attempt {} for {} failed, retrying: {}",
+            name(),
+            attempt,
+            event.id(),
+            unavailable.getMessage());
         sleep(retryDelay);
       }
     }

@@ -28,7 +28,8 @@ public final class Settings {
     d.put("amqp-port", "5672");
     d.put("amqp-user", "guest");
     d.put("amqp-password", "guest");
-    // the topic exchange; each service's queue is <exchange>.<service>, dead letters <exchange>.dead
+    // the topic exchange; each service's queue is <exchange>.<service>, dead letters
+    // <exchange>.dead
     d.put("exchange", "orders");
     // true: queues expire when unused and exchanges go with their last binding (tests, trials)
     d.put("temporary", "false");

@@ -42,8 +42,11 @@ final class StatusServer implements AutoCloseable {
     String[] parts = exchange.getRequestURI().getPath().split("/");
     int status = 404;
     Object body = Map.of("message", "GET /{service}/orders/{orderId}");
-    if (exchange.getRequestMethod().equals("GET") && parts.length == 4 && parts[2].equals("orders")) {
-      Optional<ServiceHost> host = hosts.stream().filter(h -> h.name().equals(parts[1])).findFirst();
+    if (exchange.getRequestMethod().equals("GET")
+        && parts.length == 4
+        && parts[2].equals("orders")) {
+      Optional<ServiceHost> host =
+          hosts.stream().filter(h -> h.name().equals(parts[1])).findFirst();
       Optional<ServiceState.OrderState> known = host.flatMap(h -> h.state().find(parts[3]));
       if (known.isPresent()) {
         status = 200;

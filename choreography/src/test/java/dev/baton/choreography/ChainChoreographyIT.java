@@ -87,8 +87,12 @@ class ChainChoreographyIT {
     assertThat(result.stuck()).isBetween(15, 45);
     assertThat(result.ends().get("step.3.done")).isEqualTo(100 - result.stuck());
     for (String stuck : result.stuckOrders()) {
-      assertThat(services.host("step-1").state().find(stuck)).map(ServiceState.OrderState::status).hasValue("DONE");
-      assertThat(services.host("step-2").state().find(stuck)).map(ServiceState.OrderState::status).hasValue("FAILED");
+      assertThat(services.host("step-1").state().find(stuck))
+          .map(ServiceState.OrderState::status)
+          .hasValue("DONE");
+      assertThat(services.host("step-2").state().find(stuck))
+          .map(ServiceState.OrderState::status)
+          .hasValue("FAILED");
       assertThat(services.host("step-3").state().find(stuck)).isEmpty();
     }
   }

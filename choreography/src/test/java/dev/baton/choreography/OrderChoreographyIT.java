@@ -163,8 +163,9 @@ class OrderChoreographyIT {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> services.bus().depth(services.bus().deadLetterQueue()) == 1);
-    assertThat(ledger.callsFor(orderId)).extracting(FakeLedger.Call::path).containsExactly(
-        "/inventory/reserve");
+    assertThat(ledger.callsFor(orderId))
+        .extracting(FakeLedger.Call::path)
+        .containsExactly("/inventory/reserve");
     assertThat(get(port, "/inventory/orders/" + orderId)).contains("\"status\":\"RESERVED\"");
     assertThat(get(port, "/payment/orders/" + orderId))
         .contains("\"status\":\"FAILED\"")

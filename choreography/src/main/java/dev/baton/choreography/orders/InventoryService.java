@@ -42,9 +42,7 @@ public final class InventoryService implements Participant {
 
   @Override
   public Reaction react(Event event, Optional<ServiceState.OrderState> known) {
-    return event.type().equals(Topics.PAYMENT_DECLINED)
-        ? release(event, known)
-        : reserve(event);
+    return event.type().equals(Topics.PAYMENT_DECLINED) ? release(event, known) : reserve(event);
   }
 
   private Reaction reserve(Event placed) {

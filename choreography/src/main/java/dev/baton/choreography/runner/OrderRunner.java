@@ -52,13 +52,7 @@ public final class OrderRunner {
       return String.format(
           "orders placed: %d%nended: %s, stuck: %d%nthroughput: %.1f orders/s over %.2f s"
               + "%nend-to-end latency: p50 %.1f ms, p99 %.1f ms",
-          placed,
-          ends,
-          stuck,
-          perSecond,
-          elapsed.toMillis() / 1000.0,
-          p50Millis,
-          p99Millis);
+          placed, ends, stuck, perSecond, elapsed.toMillis() / 1000.0, p50Millis, p99Millis);
     }
   }
 
