@@ -6,6 +6,8 @@ import dev.baton.choreography.orders.PaymentService;
 import dev.baton.choreography.orders.ShippingService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The services of one flow running in this process, each on its own queue with its own state. In
@@ -87,6 +89,14 @@ public final class Choreography implements AutoCloseable {
   private void stop() {
     if (status != null) {
       status.close();
+    }
+    // all at once: each container takes up to its receive timeout (1 s) to stop
+    CountDownLatch stopped = new CountDownLatch(hosts.size());
+    hosts.forEach(host -> host.stopConsuming(stopped::countDown));
+    try {
+      stopped.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     hosts.forEach(ServiceHost::close);
   }

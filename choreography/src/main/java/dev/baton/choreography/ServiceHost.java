@@ -133,6 +133,15 @@ public final class ServiceHost implements AutoCloseable {
     }
   }
 
+  /** Stops taking deliveries; {@code stopped} runs once the in-flight ones are done. */
+  void stopConsuming(Runnable stopped) {
+    if (container == null || !container.isRunning()) {
+      stopped.run();
+    } else {
+      container.stop(stopped);
+    }
+  }
+
   @Override
   public void close() {
     if (container != null) {
