@@ -177,6 +177,7 @@ class EndpointSecurityIT extends BatonIT {
     }
     if (List.of(
                 "/api/instances",
+                "/api/messages",
                 "/api/processes",
                 "/api/incidents",
                 "/api/batches",
