@@ -30,7 +30,11 @@ import org.springframework.test.context.DynamicPropertySource;
       // workers polling without long-poll go STALE 2 s after their last call
       "baton.engine.workers.stale-margin=2s",
       // sign-in throttling tests wait out a refusal of 2 s (doubling), not the default 30 s
-      "baton.engine.security.login-throttle.back-off=2s"
+      "baton.engine.security.login-throttle.back-off=2s",
+      // webhook retries after 200 ms (doubling up to 1 s), given up after 5 attempts
+      "baton.engine.events.webhooks.back-off=200ms",
+      "baton.engine.events.webhooks.max-back-off=1s",
+      "baton.engine.events.webhooks.max-attempts=5"
     })
 public abstract class BatonIT {
 

@@ -18,14 +18,14 @@ import org.springframework.stereotype.Service;
 public class EventBacklog {
 
   private final JdbcTemplate jdbc;
-  private final ObjectProvider<AmqpEventPublisher> publisher;
+  private final ObjectProvider<AmqpEventSink> publisher;
   private final Clock clock;
   private volatile long countedAt;
   private volatile long pending;
 
   EventBacklog(
       JdbcTemplate jdbc,
-      ObjectProvider<AmqpEventPublisher> publisher,
+      ObjectProvider<AmqpEventSink> publisher,
       Clock clock,
       MeterRegistry meters) {
     this.jdbc = jdbc;
@@ -49,7 +49,7 @@ public class EventBacklog {
                     instant(rs.getObject(2, OffsetDateTime.class)),
                     instant(rs.getObject(3, OffsetDateTime.class)),
                     Optional.ofNullable(publisher.getIfAvailable())
-                        .map(AmqpEventPublisher::brokerConnected)
+                        .map(AmqpEventSink::brokerConnected)
                         .orElse(false)));
     pending = status.pending();
     countedAt = clock.millis();

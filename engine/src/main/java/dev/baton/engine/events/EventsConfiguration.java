@@ -11,15 +11,19 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Process events out: the engine writes them to the outbox ({@code baton.engine.events.enabled}), a
- * publisher sends them to RabbitMQ ({@code baton.engine.events.amqp.enabled}).
+ * publisher hands them to its sinks: RabbitMQ ({@code baton.engine.events.amqp.enabled}) and
+ * webhooks ({@code baton.engine.events.webhooks.enabled}, in {@code webhooks/}).
  */
 @Configuration(proxyBeanMethods = false)
 class EventsConfiguration {
@@ -70,19 +74,27 @@ class EventsConfiguration {
     return new TopicExchange(properties.getEvents().getAmqp().getExchange(), true, false);
   }
 
+  /** RabbitMQ as the last sink of a round: the database's sinks have written when it sends. */
   @Bean
+  @Order(Ordered.LOWEST_PRECEDENCE)
   @ConditionalOnProperty(
       prefix = BatonProperties.PREFIX + ".events.amqp",
       name = "enabled",
       matchIfMissing = true)
-  AmqpEventPublisher amqpEventPublisher(
-      RabbitTemplate rabbit,
+  AmqpEventSink amqpEventSink(RabbitTemplate rabbit, BatonProperties properties) {
+    return new AmqpEventSink(rabbit, properties.getEvents().getAmqp());
+  }
+
+  /** Rounds over the outbox for every sink there is (none: it does not run). */
+  @Bean
+  EventPublisher eventPublisher(
+      ObjectProvider<EventSink> sinks,
       JdbcTemplate jdbc,
       TransactionTemplate transactions,
       OutboxSignal signal,
       BatonProperties properties,
       Clock clock) {
-    return new AmqpEventPublisher(
-        rabbit, jdbc, transactions, signal, properties.getEvents(), clock);
+    return new EventPublisher(
+        sinks.orderedStream().toList(), jdbc, transactions, signal, properties.getEvents(), clock);
   }
 }

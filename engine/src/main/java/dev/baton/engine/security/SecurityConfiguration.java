@@ -218,6 +218,16 @@ class SecurityConfiguration {
                     .hasRole(Roles.ADMIN)
                     .requestMatchers(paths(HttpMethod.DELETE, ApiPaths.WORKERS + "/**"))
                     .hasRole(Roles.ADMIN)
+                    // webhooks: a URL makes the server send requests there, so registering and
+                    // removing one is an administrator's; operators watch and retry deliveries
+                    .requestMatchers(
+                        paths(HttpMethod.POST, ApiPaths.WEBHOOKS + "/*/deliveries/*/retry"))
+                    .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
+                    .requestMatchers(
+                        paths(HttpMethod.GET, ApiPaths.WEBHOOKS, ApiPaths.WEBHOOKS + "/**"))
+                    .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
+                    .requestMatchers(paths(ApiPaths.WEBHOOKS, ApiPaths.WEBHOOKS + "/**"))
+                    .hasRole(Roles.ADMIN)
                     // people and the history cleanup's settings: administrators only
                     .requestMatchers(paths(ApiPaths.USERS, ApiPaths.USERS + "/**"))
                     .hasRole(Roles.ADMIN)

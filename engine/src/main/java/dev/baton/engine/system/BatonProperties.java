@@ -803,6 +803,13 @@ public class BatonProperties {
     /** Publishing to RabbitMQ. */
     private final Amqp amqp = new Amqp();
 
+    /** Sending events to registered webhooks (HTTP POST). */
+    private final Webhooks webhooks = new Webhooks();
+
+    public Webhooks getWebhooks() {
+      return webhooks;
+    }
+
     public boolean isEnabled() {
       return enabled;
     }
@@ -920,6 +927,135 @@ public class BatonProperties {
 
       public void setMaxBackOff(Duration maxBackOff) {
         this.maxBackOff = maxBackOff;
+      }
+    }
+
+    /** The webhook sender; receivers get the AMQP message's JSON, signed with their secret. */
+    public static class Webhooks {
+
+      /** Fan events out to registered webhooks and send them (off: no delivery is created). */
+      private boolean enabled = true;
+
+      /** Longest wait for a receiver to accept the connection. */
+      private Duration connectTimeout = Duration.ofSeconds(2);
+
+      /** Longest wait for a receiver's answer once the request is sent. */
+      private Duration readTimeout = Duration.ofSeconds(10);
+
+      /**
+       * Wait before the second attempt of a delivery; doubles per failed attempt up to
+       * max-back-off.
+       */
+      private Duration backOff = Duration.ofSeconds(1);
+
+      /** Longest wait between two attempts of a delivery. */
+      private Duration maxBackOff = Duration.ofMinutes(10);
+
+      /** Attempts of a delivery before it is FAILED (an operator may retry it). */
+      private int maxAttempts = 12;
+
+      /** Longest pause of the sender when idle (new deliveries wake it at once). */
+      private Duration pollInterval = Duration.ofSeconds(1);
+
+      /** Deliveries claimed per pass of the sender. */
+      private int batchSize = 50;
+
+      /** Requests the sender of one node has in flight at most. */
+      private int concurrency = 4;
+
+      /** How often a node re-reads the registered webhooks (changes made on it apply at once). */
+      private Duration refreshInterval = Duration.ofSeconds(5);
+
+      public boolean isEnabled() {
+        return enabled;
+      }
+
+      public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+      }
+
+      public Duration getConnectTimeout() {
+        return connectTimeout;
+      }
+
+      public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+      }
+
+      public Duration getReadTimeout() {
+        return readTimeout;
+      }
+
+      public void setReadTimeout(Duration readTimeout) {
+        this.readTimeout = readTimeout;
+      }
+
+      public Duration getBackOff() {
+        return backOff;
+      }
+
+      public void setBackOff(Duration backOff) {
+        this.backOff = backOff;
+      }
+
+      public Duration getMaxBackOff() {
+        return maxBackOff;
+      }
+
+      public void setMaxBackOff(Duration maxBackOff) {
+        this.maxBackOff = maxBackOff;
+      }
+
+      public int getMaxAttempts() {
+        return maxAttempts;
+      }
+
+      public void setMaxAttempts(int maxAttempts) {
+        if (maxAttempts < 1) {
+          throw new IllegalArgumentException(
+              "baton.engine.events.webhooks.max-attempts must be at least 1");
+        }
+        this.maxAttempts = maxAttempts;
+      }
+
+      public Duration getPollInterval() {
+        return pollInterval;
+      }
+
+      public void setPollInterval(Duration pollInterval) {
+        this.pollInterval = pollInterval;
+      }
+
+      public int getBatchSize() {
+        return batchSize;
+      }
+
+      public void setBatchSize(int batchSize) {
+        if (batchSize < 1) {
+          throw new IllegalArgumentException(
+              "baton.engine.events.webhooks.batch-size must be at least 1");
+        }
+        this.batchSize = batchSize;
+      }
+
+      public int getConcurrency() {
+        return concurrency;
+      }
+
+      public void setConcurrency(int concurrency) {
+        if (concurrency < 1) {
+          throw new IllegalArgumentException(
+              "baton.engine.events.webhooks.concurrency must be at least 1");
+        }
+        this.concurrency = concurrency;
+      }
+
+      public Duration getRefreshInterval() {
+        return refreshInterval;
+      }
+
+      public void setRefreshInterval(Duration refreshInterval) {
+        this.refreshInterval = refreshInterval;
       }
     }
   }

@@ -156,7 +156,12 @@ class EndpointSecurityIT extends BatonIT {
     if (path.equals("/error")) {
       return Set.of();
     }
+    if (endpoint.matches("POST /api/webhooks/[^/]+/deliveries/[^/]+/retry")
+        || endpoint.startsWith("GET /api/webhooks")) {
+      return Set.of(Roles.OPERATOR, Roles.ADMIN);
+    }
     if (endpoint.equals("POST /api/workers")
+        || path.startsWith("/api/webhooks")
         || endpoint.endsWith("/credentials")
         || endpoint.startsWith("DELETE /api/deployments/")
         || endpoint.startsWith("DELETE /api/workers/")

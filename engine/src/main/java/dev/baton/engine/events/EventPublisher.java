@@ -1,10 +1,6 @@
 package dev.baton.engine.events;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.engine.system.BatonProperties;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -12,48 +8,44 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends outbox rows to RabbitMQ in sequence order, at least once: a round reads up to {@code
- * batch-size} unpublished rows, sends them on one channel, waits for the broker to confirm all of
- * them, and only then deletes them (or marks them published); any failure leaves every row of the
- * round to be sent again. A round holds the row lock of {@code baton_event_publisher} ('amqp'), so
- * on a cluster one node publishes at a time and an instance's events cannot overtake each other;
- * the others skip their round. Runs on its own thread, never in an engine transaction; with the
- * broker down it backs off (doubling up to {@code max-back-off}) and rows wait.
+ * Takes outbox rows in sequence order, at least once, and hands each round to every {@link
+ * EventSink} (RabbitMQ, webhooks): a round reads up to {@code batch-size} unpublished rows, gives
+ * them to each sink in the round's transaction, and only when all took them deletes them (or marks
+ * them published) in that same transaction; a failing sink leaves every row of the round to be
+ * taken again. A round holds the row lock of {@code baton_event_publisher} ('amqp', its name from
+ * when RabbitMQ was the only sink), so on a cluster one node takes rounds at a time and an
+ * instance's events cannot overtake each other; the others skip their round. Runs on its own
+ * thread, never in an engine transaction; while a sink fails it backs off (doubling up to {@code
+ * max-back-off}) and rows wait. Without any sink it does not run: rows stay pending.
  */
-final class AmqpEventPublisher implements SmartLifecycle {
+final class EventPublisher implements SmartLifecycle {
 
-  private static final Logger log = LoggerFactory.getLogger(AmqpEventPublisher.class);
+  private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
   private static final String NAME = "amqp";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final RabbitTemplate rabbit;
+  private final List<EventSink> sinks;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final OutboxSignal signal;
   private final BatonProperties.Events.Amqp settings;
   private final Duration retention;
   private final Clock clock;
-  private volatile boolean connected;
   private volatile Thread thread;
   private long lastCleanup;
 
-  AmqpEventPublisher(
-      RabbitTemplate rabbit,
+  EventPublisher(
+      List<EventSink> sinks,
       JdbcTemplate jdbc,
       TransactionTemplate transactions,
       OutboxSignal signal,
       BatonProperties.Events settings,
       Clock clock) {
-    this.rabbit = rabbit;
+    this.sinks = List.copyOf(sinks);
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.signal = signal;
@@ -62,23 +54,14 @@ final class AmqpEventPublisher implements SmartLifecycle {
     this.clock = clock;
   }
 
-  /** Whether the last contact with the broker succeeded. */
-  boolean brokerConnected() {
-    return connected;
-  }
-
   private void loop() {
     Duration pause = settings.getBackOff();
     boolean failing = false;
     while (thread != null) {
       try {
         int sent = round();
-        if (!connected && sent == 0) {
-          rabbit.execute(channel -> channel.isOpen()); // idle: see whether the broker is back
-        }
-        connected = true;
         if (failing) {
-          log.info("Publishing process events to RabbitMQ again");
+          log.info("Publishing process events again");
           failing = false;
         }
         pause = settings.getBackOff();
@@ -89,7 +72,6 @@ final class AmqpEventPublisher implements SmartLifecycle {
       } catch (InterruptedException stopped) {
         return;
       } catch (RuntimeException e) {
-        connected = false;
         if (!failing) {
           log.warn(
               "Process events cannot be published now; they wait in the outbox: {}", e.toString());
@@ -108,7 +90,7 @@ final class AmqpEventPublisher implements SmartLifecycle {
     }
   }
 
-  /** One round; how many rows it published (0 also when another node holds the lock). */
+  /** One round; how many rows the sinks took (0 also when another node holds the lock). */
   int round() {
     Integer sent =
         transactions.execute(
@@ -129,25 +111,14 @@ final class AmqpEventPublisher implements SmartLifecycle {
                           + " FETCH FIRST ? ROWS ONLY",
                       PendingEvent.ROW,
                       settings.getBatchSize());
+              sinks.forEach(sink -> sink.take(rows));
               if (!rows.isEmpty()) {
-                send(rows);
                 markPublished(rows);
               }
               cleanUp();
               return rows.size();
             });
     return sent == null ? 0 : sent;
-  }
-
-  private void send(List<PendingEvent> rows) {
-    rabbit.invoke(
-        channel -> {
-          for (PendingEvent row : rows) {
-            channel.send(settings.getExchange(), row.routingKey(), message(row));
-          }
-          channel.waitForConfirmsOrDie(settings.getConfirmTimeout().toMillis());
-          return null;
-        });
   }
 
   private void markPublished(List<PendingEvent> rows) {
@@ -175,33 +146,12 @@ final class AmqpEventPublisher implements SmartLifecycle {
         OffsetDateTime.now(clock).minus(retention).withOffsetSameInstant(ZoneOffset.UTC));
   }
 
-  private static Message message(PendingEvent row) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("eventId", row.eventId());
-    body.put("type", row.type());
-    body.put("processDefinitionKey", row.processDefinitionKey());
-    body.put("processInstanceId", row.processInstanceId());
-    body.put("businessKey", row.businessKey());
-    body.put("activityId", row.activityId());
-    body.put("occurredAt", row.occurredAt().toInstant().toString());
-    body.put("sequence", row.seq());
-    try {
-      body.set("data", JSON.readTree(row.payload()));
-      MessageProperties properties = new MessageProperties();
-      properties.setMessageId(row.eventId());
-      properties.setType(row.type());
-      properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-      properties.setContentEncoding(StandardCharsets.UTF_8.name());
-      properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-      return new Message(JSON.writeValueAsBytes(body), properties);
-    } catch (IOException e) {
-      throw new IllegalStateException("Outbox row " + row.seq() + " has no valid payload", e);
-    }
-  }
-
   @Override
   public void start() {
-    Thread publisher = new Thread(this::loop, "baton-events-amqp");
+    if (sinks.isEmpty()) {
+      return;
+    }
+    Thread publisher = new Thread(this::loop, "baton-events");
     publisher.setDaemon(true);
     thread = publisher;
     publisher.start();
