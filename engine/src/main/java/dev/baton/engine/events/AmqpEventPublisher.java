@@ -176,17 +176,8 @@ final class AmqpEventPublisher implements SmartLifecycle {
   }
 
   private static Message message(PendingEvent row) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("eventId", row.eventId());
-    body.put("type", row.type());
-    body.put("processDefinitionKey", row.processDefinitionKey());
-    body.put("processInstanceId", row.processInstanceId());
-    body.put("businessKey", row.businessKey());
-    body.put("activityId", row.activityId());
-    body.put("occurredAt", row.occurredAt().toInstant().toString());
-    body.put("sequence", row.seq());
+    ObjectNode body = EventJson.of(row);
     try {
-      body.set("data", JSON.readTree(row.payload()));
       MessageProperties properties = new MessageProperties();
       properties.setMessageId(row.eventId());
       properties.setType(row.type());

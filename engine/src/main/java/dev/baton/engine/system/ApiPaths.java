@@ -55,6 +55,7 @@ public final class ApiPaths {
   public static final String TOPICS = API + "/topics";
   public static final String EVENTS = API + "/events";
   public static final String EVENTS_STATUS = EVENTS + "/status";
+  public static final String EVENTS_STREAM = EVENTS + "/stream";
   public static final String ENGINE_REST = "/engine-rest";
   public static final String EXTERNAL_TASKS = ENGINE_REST + "/external-task";
   public static final String DEMO = "/demo";
