@@ -173,6 +173,7 @@ class EndpointSecurityIT extends BatonIT {
     }
     if (List.of(
                 "/api/instances",
+                "/api/messages",
                 "/api/processes",
                 "/api/incidents",
                 "/api/batches",
