@@ -19,6 +19,8 @@ const ALLOWED = {
   manageWorkers: ['admin'],
   manageUsers: ['admin'],
   readHistoryCleanup: ['admin'],
+  /** Live process events (`api/events/stream`): they carry instance ids and business keys. */
+  watchEvents: ['operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ALLOWED;

@@ -1,5 +1,6 @@
 import { describeError, isAbort, type BatonApi, type InstanceDetail } from '../api/client';
-import { currentUser } from '../api/permissions';
+import { watchEvents, type LiveUpdates } from '../api/events';
+import { can, currentUser } from '../api/permissions';
 import { bpmnNames, bpmnTypes } from '../diagram/bpmn-names';
 import type { DiagramView } from '../diagram/diagram';
 import { DiagramPanel } from '../diagram/diagram-panel';
@@ -12,6 +13,7 @@ import { formatDateTime, formatDateTimeLong, formatDuration } from '../ui/format
 import { REFRESH_INTERVAL_MS, Refresher } from '../ui/refresher';
 import { activityRows, operationRows, pastIncidentRows, withIncidents } from './instance-history';
 import { incidentCard } from './instance-incidents';
+import { liveIndicator } from './live-indicator';
 import { instanceRepair } from './instance-repair';
 import { MARKERS, pathMarkers } from './path-markers';
 import { variableRows } from './variables';
@@ -22,6 +24,7 @@ const template = `
       <div class="title-block">
         <h1 id="js-instance-title" data-testid="js-instance-title">Instance</h1>
         <span id="js-instance-state-slot"></span>
+        <span id="js-live-slot"></span>
       </div>
       <div class="page-actions">
         <button type="button" class="button" id="js-refresh" data-testid="js-refresh">Refresh</button>
@@ -108,6 +111,8 @@ export const FOLLOW_UP_MS = 2_000;
  * "Cancel instance" with a confirmation that says what stops. Reloads every `refreshMs` while the
  * page is visible (not while a variable is being edited, a stack trace is open or a dialog asks),
  * and {@link FOLLOW_UP_MS} after a change, so a retried step shows its outcome without a click.
+ * For operators and admins it also listens to the live event stream and reloads, debounced, as
+ * soon as the engine committed work of this instance.
  */
 export function mountInstancePage(container: HTMLElement, api: BatonApi, route: Route, refreshMs = REFRESH_INTERVAL_MS): () => void {
   const instanceId = route.path[1] ?? '';
@@ -121,6 +126,10 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
   let names = new Map<string, string>();
   let types = new Map<string, string>();
   let dialog: OpenDialog | undefined;
+  let live: LiveUpdates | undefined;
+  let left = false;
+  const indicator = liveIndicator();
+  find('js-live-slot').replaceWith(indicator.element);
   const repair = instanceRepair(api, {
     nameOf: (activityId) => nameOf(activityId),
     activeSteps: () => (detail ? waitingAt(detail.instance.activeActivityIds, detail.incidents.map((incident) => incident.activityId)) : []),
@@ -319,11 +328,24 @@ export function mountInstancePage(container: HTMLElement, api: BatonApi, route: 
   });
   void refresher.now();
   currentUser(api).then(
-    (user) => repair.allow(user.roles ?? []),
+    (user) => {
+      repair.allow(user.roles ?? []);
+      // analysts may not read the stream: they keep polling and see no error
+      if (!left && can(user.roles ?? [], 'watchEvents')) {
+        live = watchEvents({
+          filter: { instanceId },
+          relevant: (event) => event.processInstanceId === instanceId,
+          changed: () => refresher.soon(0),
+          status: indicator.show,
+        });
+      }
+    },
     (failure: unknown) => showMessages(find('js-error'), [describeError('Could not load your roles; the repair actions are hidden', failure)]),
   );
 
   return () => {
+    left = true;
+    live?.close();
     refresher.stop();
     repair.close();
     dialog?.dismiss();

@@ -1,4 +1,6 @@
 import { describeError, type BatonApi, type InstanceQuery, type InstanceSummary } from '../api/client';
+import { watchEvents, type LiveUpdates, type ProcessEvent } from '../api/events';
+import { can, currentUser } from '../api/permissions';
 import { href, type Route } from '../router';
 import type { MountedScreen, Screen } from '../screen';
 import { stateBadge } from '../ui/badges';
@@ -8,12 +10,13 @@ import { Pager } from '../ui/pager';
 import { REFRESH_INTERVAL_MS, Refresher } from '../ui/refresher';
 import { BulkActions, bulkActionsTemplate } from '../batches/bulk-actions';
 import { filterFormTemplate, InstanceFilterForm } from './filter-form';
+import { liveIndicator } from './live-indicator';
 import { DEFAULT_SORT, hasFilters, instanceQueryOf, queryValuesOf, refusedValues } from './instance-filters';
 
 const template = `
   <section class="page">
     <div class="page-header">
-      <h1>Instances</h1>
+      <div class="title-block"><h1>Instances</h1><span id="js-live-slot"></span></div>
       <div class="page-actions">
         <button type="button" class="button" id="js-refresh" data-testid="js-refresh">Refresh</button>
       </div>
@@ -55,7 +58,9 @@ const template = `
 /**
  * Instances, running and ended, paged and sorted on the server; the filters live in the
  * address (`#/instances?state=INCIDENT&definitionKey=…`) so reloads and links keep them. Reloads
- * every `refreshMs` while the page is visible, keeping the rows in place meanwhile.
+ * every `refreshMs` while the page is visible, keeping the rows in place meanwhile; for operators
+ * and admins also as soon as an instance of the filtered process starts, ends or has an incident,
+ * or one of the rows moves on (live event stream, debounced).
  */
 export function mountInstancesPage(container: HTMLElement, api: BatonApi, route: Route, refreshMs = REFRESH_INTERVAL_MS, storage: Storage = sessionStorage): MountedScreen {
   container.innerHTML = template;
@@ -207,8 +212,37 @@ export function mountInstancesPage(container: HTMLElement, api: BatonApi, route:
   showRefused(route.query);
   void refresher.now();
 
+  const indicator = liveIndicator();
+  find('js-live-slot').replaceWith(indicator.element);
+  let live: LiveUpdates | undefined;
+  let mayWatch = false;
+  let left = false;
+  const watch = () => {
+    live?.close();
+    live = watchEvents({
+      filter: { processKey: query.definitionKey },
+      relevant: (event) => listChanges(event, shown),
+      changed: () => refresher.soon(0),
+      // a busy engine starts and ends instances all the time: one search a second at most
+      debounceMs: LIST_WINDOW_MS,
+      status: indicator.show,
+    });
+  };
+  currentUser(api).then(
+    (user) => {
+      // analysts may not read the stream: they keep polling and see no error
+      mayWatch = can(user.roles ?? [], 'watchEvents');
+      if (mayWatch && !left) {
+        watch();
+      }
+    },
+    () => undefined,
+  );
+
   return {
     unmount: () => {
+      left = true;
+      live?.close();
       refresher.stop();
       bulk.stop();
     },
@@ -219,8 +253,19 @@ export function mountInstancesPage(container: HTMLElement, api: BatonApi, route:
       form.fill(query);
       showSort();
       void refresher.restart();
+      if (mayWatch && !left) {
+        watch();
+      }
     },
   };
+}
+
+/** The list reloads at most this often on live events. */
+export const LIST_WINDOW_MS = 1_000;
+
+/** Whether a process event changes the list: a new or ended instance, an incident, or a shown row moving on. */
+export function listChanges(event: ProcessEvent, shown: readonly InstanceSummary[]): boolean {
+  return event.type !== 'step.completed' || shown.some((instance) => instance.id === event.processInstanceId);
 }
 
 function instanceRow(instance: InstanceSummary, checked: boolean, onSelect: (checked: boolean) => void): HTMLTableRowElement {

@@ -33,13 +33,19 @@ class EventsConfiguration {
     return new OutboxSignal();
   }
 
+  /** The console's live events of this node's commits; closed (its threads too) at shutdown. */
+  @Bean
+  EventStream eventStream(BatonProperties properties) {
+    return new EventStream(properties.getEvents().getStream());
+  }
+
   /** The outbox's history event handler and its per-command session, added to the engine's. */
   @Bean
   @ConditionalOnProperty(
       prefix = BatonProperties.PREFIX + ".events",
       name = "enabled",
       matchIfMissing = true)
-  ProcessEnginePlugin eventOutbox(OutboxSignal signal) {
+  ProcessEnginePlugin eventOutbox(OutboxSignal signal, EventStream stream) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -53,7 +59,7 @@ class EventsConfiguration {
         if (configuration.getCustomSessionFactories() != null) {
           sessions.addAll(configuration.getCustomSessionFactories());
         }
-        sessions.add(new OutboxSession.Factory(signal));
+        sessions.add(new OutboxSession.Factory(signal, stream));
         configuration.setCustomSessionFactories(sessions);
       }
 

@@ -17,12 +17,14 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The process events of one engine command, inserted into {@code baton_event_outbox} with one
  * batched statement when the command flushes, on the engine's own connection: they commit with the
  * state they describe and roll back with it (a failed command never flushes; a job's savepoint
- * rollback takes them along). The committed transaction wakes the publisher.
+ * rollback takes them along). The committed transaction wakes the publisher and hands the events to
+ * the live {@link EventStream}.
  */
 final class OutboxSession implements Session {
 
@@ -34,14 +36,16 @@ final class OutboxSession implements Session {
   private final CommandContext context;
   private final DbSqlSession db;
   private final OutboxSignal signal;
+  private final EventStream stream;
   private final List<OutboxEvent> events = new ArrayList<>(4);
   private final Map<String, String> businessKeys = new HashMap<>();
 
-  private OutboxSession(CommandContext context, OutboxSignal signal) {
+  private OutboxSession(CommandContext context, OutboxSignal signal, EventStream stream) {
     this.context = context;
     // opened now, not at flush: a session opened while the command flushes would be flushed twice
     this.db = context.getDbSqlSession();
     this.signal = signal;
+    this.stream = stream;
   }
 
   void add(OutboxEvent event) {
@@ -99,6 +103,24 @@ final class OutboxSession implements Session {
     context
         .getTransactionContext()
         .addTransactionListener(TransactionState.COMMITTED, committed -> signal.written());
+    streamAfterCommit(rows);
+  }
+
+  /**
+   * Hands the rows to the live event stream once their transaction committed (never those of work
+   * rolled back, to a savepoint or as a whole); nothing at all while nobody subscribes.
+   */
+  private void streamAfterCommit(List<OutboxEvent> rows) {
+    if (stream == null || !stream.hasSubscribers()) {
+      return;
+    }
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      CommittedEvents.add(rows, stream::publish);
+    } else {
+      context
+          .getTransactionContext()
+          .addTransactionListener(TransactionState.COMMITTED, committed -> stream.publish(rows));
+    }
   }
 
   @Override
@@ -108,9 +130,11 @@ final class OutboxSession implements Session {
   static final class Factory implements SessionFactory {
 
     private final OutboxSignal signal;
+    private final EventStream stream;
 
-    Factory(OutboxSignal signal) {
+    Factory(OutboxSignal signal, EventStream stream) {
       this.signal = signal;
+      this.stream = stream;
     }
 
     @Override
@@ -120,7 +144,7 @@ final class OutboxSession implements Session {
 
     @Override
     public Session openSession() {
-      return new OutboxSession(Context.getCommandContext(), signal);
+      return new OutboxSession(Context.getCommandContext(), signal, stream);
     }
   }
 }

@@ -1,8 +1,5 @@
 package dev.baton.engine.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -17,8 +14,6 @@ public record PendingEvent(
     String activityId,
     String payload,
     OffsetDateTime occurredAt) {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   static final RowMapper<PendingEvent> ROW =
       (rs, n) ->
@@ -38,22 +33,11 @@ public record PendingEvent(
     return (processDefinitionKey == null ? "unknown" : processDefinitionKey) + "." + type;
   }
 
-  /** The event as JSON, the same text for every sink (an AMQP message, a webhook's body). */
+  /**
+   * The event as JSON, the same text for every sink (an AMQP message, a webhook's body; {@link
+   * EventJson} is its one source, shared with the console's stream).
+   */
   public String body() {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("eventId", eventId);
-    body.put("type", type);
-    body.put("processDefinitionKey", processDefinitionKey);
-    body.put("processInstanceId", processInstanceId);
-    body.put("businessKey", businessKey);
-    body.put("activityId", activityId);
-    body.put("occurredAt", occurredAt.toInstant().toString());
-    body.put("sequence", seq);
-    try {
-      body.set("data", JSON.readTree(payload));
-      return JSON.writeValueAsString(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Outbox row " + seq + " has no valid payload", e);
-    }
+    return EventJson.text(this);
   }
 }

@@ -59,6 +59,7 @@ public final class ApiPaths {
   public static final String WEBHOOK = WEBHOOKS + "/{id}";
   public static final String WEBHOOK_DELIVERIES = WEBHOOK + "/deliveries";
   public static final String WEBHOOK_DELIVERY_RETRY = WEBHOOK_DELIVERIES + "/{deliveryId}/retry";
+  public static final String EVENTS_STREAM = EVENTS + "/stream";
   public static final String ENGINE_REST = "/engine-rest";
   public static final String EXTERNAL_TASKS = ENGINE_REST + "/external-task";
   public static final String DEMO = "/demo";

@@ -151,6 +151,106 @@ public class BatonProperties {
     public Amqp getAmqp() {
       return amqp;
     }
+
+    /** The console's live event stream ({@code GET /api/events/stream}). */
+    private final Stream stream = new Stream();
+
+    public Stream getStream() {
+      return stream;
+    }
+
+    /** Server-sent events of work committed on this node, to operators' and admins' consoles. */
+    public static class Stream {
+
+      /** Serve the stream at all (off: 404, and committed work costs it nothing). */
+      private boolean enabled = true;
+
+      /** Connections at once on this node; one more is refused with 429. */
+      private int maxSubscribers = 100;
+
+      /** Events queued per connection; a connection that falls this far behind is dropped. */
+      private int queueCapacity = 1000;
+
+      /** Interval of the heartbeat comment that keeps idle connections open. */
+      private Duration heartbeat = Duration.ofSeconds(15);
+
+      /** How long one connection lasts before the server ends it (the browser reconnects). */
+      private Duration timeout = Duration.ofMinutes(30);
+
+      /** The reconnection delay the stream asks browsers to wait after it ended. */
+      private Duration reconnect = Duration.ofSeconds(3);
+
+      /** Threads writing to connections (never the engine's threads). */
+      private int writerThreads = 4;
+
+      public boolean isEnabled() {
+        return enabled;
+      }
+
+      public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+      }
+
+      public int getMaxSubscribers() {
+        return maxSubscribers;
+      }
+
+      public void setMaxSubscribers(int maxSubscribers) {
+        this.maxSubscribers = maxSubscribers;
+      }
+
+      public int getQueueCapacity() {
+        return queueCapacity;
+      }
+
+      public void setQueueCapacity(int queueCapacity) {
+        if (queueCapacity < 1) {
+          throw new IllegalArgumentException(
+              "baton.engine.events.stream.queue-capacity must be at least 1");
+        }
+        this.queueCapacity = queueCapacity;
+      }
+
+      public Duration getHeartbeat() {
+        return heartbeat;
+      }
+
+      public void setHeartbeat(Duration heartbeat) {
+        if (heartbeat.isNegative() || heartbeat.isZero()) {
+          throw new IllegalArgumentException(
+              "baton.engine.events.stream.heartbeat must be positive");
+        }
+        this.heartbeat = heartbeat;
+      }
+
+      public Duration getTimeout() {
+        return timeout;
+      }
+
+      public void setTimeout(Duration timeout) {
+        this.timeout = timeout;
+      }
+
+      public Duration getReconnect() {
+        return reconnect;
+      }
+
+      public void setReconnect(Duration reconnect) {
+        this.reconnect = reconnect;
+      }
+
+      public int getWriterThreads() {
+        return writerThreads;
+      }
+
+      public void setWriterThreads(int writerThreads) {
+        if (writerThreads < 1) {
+          throw new IllegalArgumentException(
+              "baton.engine.events.stream.writer-threads must be at least 1");
+        }
+        this.writerThreads = writerThreads;
+      }
+    }
   }
 
   /** The AMQP way in: a durable queue of the same JSON as {@code POST /api/messages}. */
@@ -828,6 +928,106 @@ public class BatonProperties {
 
     public Amqp getAmqp() {
       return amqp;
+    }
+
+    /** The console's live event stream ({@code GET /api/events/stream}). */
+    private final Stream stream = new Stream();
+
+    public Stream getStream() {
+      return stream;
+    }
+
+    /** Server-sent events of work committed on this node, to operators' and admins' consoles. */
+    public static class Stream {
+
+      /** Serve the stream at all (off: 404, and committed work costs it nothing). */
+      private boolean enabled = true;
+
+      /** Connections at once on this node; one more is refused with 429. */
+      private int maxSubscribers = 100;
+
+      /** Events queued per connection; a connection that falls this far behind is dropped. */
+      private int queueCapacity = 1000;
+
+      /** Interval of the heartbeat comment that keeps idle connections open. */
+      private Duration heartbeat = Duration.ofSeconds(15);
+
+      /** How long one connection lasts before the server ends it (the browser reconnects). */
+      private Duration timeout = Duration.ofMinutes(30);
+
+      /** The reconnection delay the stream asks browsers to wait after it ended. */
+      private Duration reconnect = Duration.ofSeconds(3);
+
+      /** Threads writing to connections (never the engine's threads). */
+      private int writerThreads = 4;
+
+      public boolean isEnabled() {
+        return enabled;
+      }
+
+      public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+      }
+
+      public int getMaxSubscribers() {
+        return maxSubscribers;
+      }
+
+      public void setMaxSubscribers(int maxSubscribers) {
+        this.maxSubscribers = maxSubscribers;
+      }
+
+      public int getQueueCapacity() {
+        return queueCapacity;
+      }
+
+      public void setQueueCapacity(int queueCapacity) {
+        if (queueCapacity < 1) {
+          throw new IllegalArgumentException(
+              "baton.engine.events.stream.queue-capacity must be at least 1");
+        }
+        this.queueCapacity = queueCapacity;
+      }
+
+      public Duration getHeartbeat() {
+        return heartbeat;
+      }
+
+      public void setHeartbeat(Duration heartbeat) {
+        if (heartbeat.isNegative() || heartbeat.isZero()) {
+          throw new IllegalArgumentException(
+              "baton.engine.events.stream.heartbeat must be positive");
+        }
+        this.heartbeat = heartbeat;
+      }
+
+      public Duration getTimeout() {
+        return timeout;
+      }
+
+      public void setTimeout(Duration timeout) {
+        this.timeout = timeout;
+      }
+
+      public Duration getReconnect() {
+        return reconnect;
+      }
+
+      public void setReconnect(Duration reconnect) {
+        this.reconnect = reconnect;
+      }
+
+      public int getWriterThreads() {
+        return writerThreads;
+      }
+
+      public void setWriterThreads(int writerThreads) {
+        if (writerThreads < 1) {
+          throw new IllegalArgumentException(
+              "baton.engine.events.stream.writer-threads must be at least 1");
+        }
+        this.writerThreads = writerThreads;
+      }
     }
 
     /** The RabbitMQ publisher (connection settings are Spring's {@code spring.rabbitmq.*}). */
