@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.baton.engine.BatonIT;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** Baton without its broker: it starts, is healthy, and takes messages over HTTP. */
@@ -18,8 +17,9 @@ import org.springframework.test.context.TestPropertySource;
       // nothing listens there: the AMQP listener keeps trying in the background
       "spring.rabbitmq.port=1"
     })
-// closed afterwards: its listener would go on reconnecting (and logging) for the rest of the suite
-@DirtiesContext
+// Not closed after its class (no @DirtiesContext), although its listener goes on reconnecting and
+// logging: closing a context stops Camunda REST's fetch-and-lock handler, a static shared by every
+// context of the JVM, and every later fetch-and-lock of the suite would hang.
 class MessagesWithoutBrokerIT extends BatonIT {
 
   @Test
